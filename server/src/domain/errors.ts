@@ -16,7 +16,11 @@ export class DomainError extends Error {
   readonly retriable: boolean;
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, message: string, options: { retriable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { retriable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
@@ -25,7 +29,8 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} not found: ${id}`, { details: { id } });
+export const notFound = (what: string, id: string) =>
+  new DomainError('NOT_FOUND', `${what} not found: ${id}`, { details: { id } });
 export const invalidArgument = (argument: string, reason: string) =>
   new DomainError('INVALID_ARGUMENT', `${argument}: ${reason}`, { details: { argument } });
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

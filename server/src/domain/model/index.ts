@@ -46,7 +46,8 @@ export function kindOf(name: string): KindDef {
 
 export function relationshipOf(name: string): RelationshipDef {
   const rel = relsByName.get(name);
-  if (!rel) throw invalidArgument('type', `unknown relationship type "${name}" (known: ${[...relsByName.keys()].join(', ')})`);
+  if (!rel)
+    throw invalidArgument('type', `unknown relationship type "${name}" (known: ${[...relsByName.keys()].join(', ')})`);
   return rel;
 }
 

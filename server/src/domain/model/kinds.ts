@@ -58,7 +58,11 @@ export const kinds = [
         description: 'Role in the operation',
         values: ['caller', 'closer', 'team lead', 'manager', 'leader', 'it', 'money mule', 'suspect', 'other'],
       },
-      status: { type: 'string', description: 'Legal status', values: ['detained', 'at large', 'charged', 'convicted', 'witness', 'unknown'] },
+      status: {
+        type: 'string',
+        description: 'Legal status',
+        values: ['detained', 'at large', 'charged', 'convicted', 'witness', 'unknown'],
+      },
       nationality: { type: 'string', description: 'ISO 3166-1 alpha-2 country code' },
       languages: { type: 'string[]', description: 'Languages spoken on calls (ISO 639-1)' },
       birthDate: { type: 'date', description: 'Date of birth', personal: true },
@@ -73,7 +77,11 @@ export const kinds = [
     properties: {
       name: { type: 'string', description: 'Name of the recruiter or agency', searchable: true },
       type: { type: 'string', description: 'Person or agency', values: ['person', 'agency'] },
-      channel: { type: 'string', description: 'Where they advertise (job board, Telegram channel...)', searchable: true },
+      channel: {
+        type: 'string',
+        description: 'Where they advertise (job board, Telegram channel...)',
+        searchable: true,
+      },
       country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code' },
     },
     display: { colour: '#6a1b9a', icon: 'person_search', caption: 'name' },
@@ -84,11 +92,19 @@ export const kinds = [
     idPrefix: 'phone',
     key: { from: 'natural', property: 'number' },
     properties: {
-      number: { type: 'string', description: 'E.164 number, or the raw text when it could not be parsed', searchable: true },
+      number: {
+        type: 'string',
+        description: 'E.164 number, or the raw text when it could not be parsed',
+        searchable: true,
+      },
       raw: { type: 'string', description: 'The number as it appeared in the source', searchable: true },
       valid: { type: 'boolean', description: 'False when the number could not be parsed as a phone number' },
       region: { type: 'string', description: 'ISO 3166-1 alpha-2 region of the number' },
-      lineType: { type: 'string', description: 'Line type', values: ['mobile', 'fixed', 'voip', 'toll free', 'unknown'] },
+      lineType: {
+        type: 'string',
+        description: 'Line type',
+        values: ['mobile', 'fixed', 'voip', 'toll free', 'unknown'],
+      },
       spoofed: { type: 'boolean', description: 'Shown to victims as caller ID without being the real line' },
     },
     display: { colour: '#00838f', icon: 'call', caption: 'number' },
@@ -101,7 +117,11 @@ export const kinds = [
     properties: {
       name: { type: 'string', description: 'Official name', searchable: true },
       shortName: { type: 'string', description: 'Acronym', searchable: true },
-      type: { type: 'string', description: 'Kind of body', values: ['police', 'security service', 'bank', 'regulator', 'ministry', 'other'] },
+      type: {
+        type: 'string',
+        description: 'Kind of body',
+        values: ['police', 'security service', 'bank', 'regulator', 'ministry', 'other'],
+      },
       country: { type: 'string', description: 'ISO 3166-1 alpha-2 country code' },
     },
     display: { colour: '#37474f', icon: 'account_balance', caption: 'shortName' },
@@ -125,9 +145,17 @@ export const kinds = [
     key: { from: 'natural', property: 'address' },
     properties: {
       address: { type: 'string', description: 'Canonical address (EVM lower-case)', searchable: true },
-      chain: { type: 'string', description: 'Chain detected from the address format', values: ['btc', 'eth', 'trx', 'unknown'] },
+      chain: {
+        type: 'string',
+        description: 'Chain detected from the address format',
+        values: ['btc', 'eth', 'trx', 'unknown'],
+      },
       valid: { type: 'boolean', description: 'False when the address is malformed or its checksum is wrong' },
-      label: { type: 'string', description: 'Label (deposit, consolidation, exchange hot wallet...)', searchable: true },
+      label: {
+        type: 'string',
+        description: 'Label (deposit, consolidation, exchange hot wallet...)',
+        searchable: true,
+      },
     },
     display: { colour: '#f9a825', icon: 'account_balance_wallet', caption: 'address' },
   },
@@ -169,7 +197,11 @@ export const kinds = [
       name: { type: 'string', description: 'File name as loaded' },
       title: { type: 'string', description: 'Human title or citation' },
       url: { type: 'string', description: 'Where the document was published, for public sources' },
-      basis: { type: 'string', description: 'What kind of source', values: ['seized', 'reported', 'synthetic', 'manual'] },
+      basis: {
+        type: 'string',
+        description: 'What kind of source',
+        values: ['seized', 'reported', 'synthetic', 'manual'],
+      },
       loadedAt: { type: 'datetime', description: 'When it was loaded' },
       loadedBy: { type: 'string', description: 'Who loaded it' },
       importRun: { type: 'string', description: 'Import run that loaded it' },

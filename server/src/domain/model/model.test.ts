@@ -36,7 +36,9 @@ describe('the model', () => {
   });
 
   it('refuses a link between kinds the model does not allow', () => {
-    expect(() => assertEndpointsAllowed('CALLED', 'Victim', 'PhoneNumber')).toThrow(/CALLED cannot link Victim to PhoneNumber/);
+    expect(() => assertEndpointsAllowed('CALLED', 'Victim', 'PhoneNumber')).toThrow(
+      /CALLED cannot link Victim to PhoneNumber/,
+    );
     expect(assertEndpointsAllowed('CALLED', 'PhoneNumber', 'Victim').name).toBe('CALLED');
   });
 });

@@ -12,7 +12,10 @@ export const relationships = [
   {
     name: 'CONTROLS',
     description: 'A crime group controls a call centre or a platform.',
-    endpoints: [['CrimeGroup', 'CallCentre'], ['CrimeGroup', 'TradingPlatform']],
+    endpoints: [
+      ['CrimeGroup', 'CallCentre'],
+      ['CrimeGroup', 'TradingPlatform'],
+    ],
     properties: {},
     cardinality: { kind: 'structural' },
     display: { colour: '#b71c1c', label: 'controls' },
@@ -20,7 +23,10 @@ export const relationships = [
   {
     name: 'LEADS',
     description: 'A person leads a crime group or a call centre.',
-    endpoints: [['Person', 'CrimeGroup'], ['Person', 'CallCentre']],
+    endpoints: [
+      ['Person', 'CrimeGroup'],
+      ['Person', 'CallCentre'],
+    ],
     properties: {},
     cardinality: { kind: 'structural' },
     display: { colour: '#b71c1c', label: 'leads' },
@@ -91,7 +97,11 @@ export const relationships = [
     properties: {
       at: { type: 'datetime', description: 'Start of the call (UTC)' },
       durationSeconds: { type: 'int', description: 'Duration in seconds' },
-      callerIdShown: { type: 'string', description: 'Caller ID shown to the victim (E.164), when spoofed', searchable: true },
+      callerIdShown: {
+        type: 'string',
+        description: 'Caller ID shown to the victim (E.164), when spoofed',
+        searchable: true,
+      },
     },
     cardinality: { kind: 'event', keyProperties: ['at'] },
     rollup: { time: 'at' },
@@ -142,7 +152,10 @@ export const relationships = [
   {
     name: 'OWNS',
     description: 'A person or group owns or controls a wallet.',
-    endpoints: [['Person', 'Wallet'], ['CrimeGroup', 'Wallet']],
+    endpoints: [
+      ['Person', 'Wallet'],
+      ['CrimeGroup', 'Wallet'],
+    ],
     properties: {},
     cardinality: { kind: 'structural' },
     display: { colour: '#f9a825', label: 'owns' },
@@ -166,7 +179,11 @@ export const relationships = [
   {
     name: 'LOCATED_IN',
     description: 'A call centre, agency or recruiter is located in a country.',
-    endpoints: [['CallCentre', 'Country'], ['Agency', 'Country'], ['Recruiter', 'Country']],
+    endpoints: [
+      ['CallCentre', 'Country'],
+      ['Agency', 'Country'],
+      ['Recruiter', 'Country'],
+    ],
     properties: {},
     cardinality: { kind: 'structural' },
     display: { colour: '#546e7a', label: 'located in' },

@@ -53,7 +53,8 @@ export interface RelationshipDef {
    * `structural`: at most one link of this type between two entities (id from type + endpoints).
    * `event`: a fact with time (a call, a payment, a transfer); many per pair, id from the listed key properties.
    */
-  readonly cardinality: { readonly kind: 'structural' } | { readonly kind: 'event'; readonly keyProperties: readonly string[] };
+  readonly cardinality:
+    { readonly kind: 'structural' } | { readonly kind: 'event'; readonly keyProperties: readonly string[] };
   /** Rolled up on the canvas: count, sum of amount per asset, first and last time. */
   readonly rollup?: { readonly amount?: string; readonly asset?: string; readonly time?: string };
   readonly display: { readonly colour: string; readonly label: string };
