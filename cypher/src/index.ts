@@ -1,0 +1,1 @@
+export type { ModelShape, KindShape, RelationshipShape, PropertyShape, PropertyTypeShape } from './model-shape.js';
