@@ -1,0 +1,97 @@
+/**
+ * The server's configuration, read from the environment once. This is the only module that reads
+ * `process.env`: everything else receives a `Config`, so tests pass plain objects.
+ * A bad value is refused with a message naming the variable.
+ */
+
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DomainError } from './domain/errors.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Neo4jConfig {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  /** Absent: the server's default database. */
+  readonly database: string | undefined;
+}
+
+export interface Config {
+  /** 0 asks the OS for a free port. */
+  readonly port: number;
+  /** Absolute directory of the embedded database. */
+  readonly dataDir: string;
+  /** Set when NEO4J_URI is: the store is Neo4j instead of the embedded engine. */
+  readonly neo4j: Neo4jConfig | null;
+  readonly bufferPoolMb: number;
+  readonly queryTimeoutMs: number;
+  readonly logLevel: LogLevel;
+  /** Where the user typed the command; relative paths (RINGTRACE_DATA, CLI arguments) resolve against it. */
+  readonly cwd: string;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }));
+
+/** One schema per variable, so an error names exactly the variable at fault. */
+const variables = {
+  PORT: integer(0, 65_535).default(4000),
+  RINGTRACE_DATA: z.string().default('./data'),
+  NEO4J_URI: z
+    .string()
+    .refine((uri) => NEO4J_SCHEMES.some((s) => uri.startsWith(`${s}://`) && uri.length > s.length + 3), {
+      error: `must be a Neo4j address like bolt://localhost:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})`,
+    })
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().optional(),
+  // Kuzu takes a large share of RAM by default (11 GB seen at 1e5 relationships): always cap it.
+  RINGTRACE_BUFFER_POOL_MB: integer(64, 1_048_576).default(1024),
+  RINGTRACE_QUERY_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+} as const;
+
+type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]> };
+
+function parseVariable<K extends keyof typeof variables>(name: K, env: Env): Parsed[K] {
+  // An empty value (`NEO4J_URI=` in a shell or .env file) means unset.
+  const raw = env[name] === '' ? undefined : env[name];
+  const result = variables[name].safeParse(raw);
+  if (result.success) return result.data as Parsed[K];
+  const reason = result.error.issues[0]?.message ?? 'is invalid';
+  // Secrets are never echoed back.
+  const shown = name === 'NEO4J_PASSWORD' ? '' : ` (got "${raw}")`;
+  throw new DomainError('INVALID_ARGUMENT', `${name} ${reason}${shown}`, { details: { variable: name } });
+}
+
+/** Reads and validates the configuration; throws an INVALID_ARGUMENT DomainError naming the bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const get = <K extends keyof typeof variables>(name: K) => parseVariable(name, env);
+  // pnpm runs scripts in the package directory; INIT_CWD is where the user typed the command.
+  const cwd = env['INIT_CWD'] || process.cwd();
+  const uri = get('NEO4J_URI');
+  return {
+    port: get('PORT'),
+    dataDir: resolve(cwd, get('RINGTRACE_DATA')),
+    neo4j:
+      uri === undefined
+        ? null
+        : { uri, user: get('NEO4J_USER'), password: get('NEO4J_PASSWORD'), database: get('NEO4J_DATABASE') },
+    bufferPoolMb: get('RINGTRACE_BUFFER_POOL_MB'),
+    queryTimeoutMs: get('RINGTRACE_QUERY_TIMEOUT_MS'),
+    logLevel: get('LOG_LEVEL'),
+    cwd,
+  };
+}
