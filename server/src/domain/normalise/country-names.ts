@@ -1,0 +1,46 @@
+/**
+ * Names people write for countries that the i18n-iso-countries locales do not list: older names, the
+ * parts of the United Kingdom, colloquial Russian. Keyed by ISO 3166-1 alpha-2. Folded before use, so
+ * case, diacritics, "ё" and punctuation do not matter here.
+ */
+export const EXTRA_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
+  AE: ['Emirates', 'Объединённые Арабские Эмираты', 'Эмираты'],
+  BA: ['Bosnia', 'Босния'],
+  BN: ['Brunei'],
+  BY: ['Belorussia', 'Byelorussia', 'Белоруссия', 'Республика Беларусь'],
+  CD: ['DR Congo', 'DRC', 'Congo-Kinshasa', 'ДР Конго', 'ДРК'],
+  CG: ['Congo-Brazzaville'],
+  CN: ['Китай', 'Китайская Народная Республика', 'КНР', 'Mainland China'],
+  CV: ['Cabo Verde'],
+  CZ: ['Чешская Республика'],
+  DE: ['Федеративная Республика Германия', 'ФРГ'],
+  GB: [
+    'Britain',
+    'England',
+    'Scotland',
+    'Wales',
+    'Northern Ireland',
+    'United Kingdom of Great Britain and Northern Ireland',
+    'Британия',
+    'Англия',
+    'Шотландия',
+    'Уэльс',
+    'Северная Ирландия',
+    'Соединённое Королевство',
+  ],
+  KG: ['Kirghizia', 'Кыргызстан', 'Кыргызская Республика'],
+  KP: ['DPRK', 'Северная Корея', 'КНДР'],
+  KR: ['Korea', 'Южная Корея', 'Корея'],
+  LA: ['Laos', 'Lao PDR'],
+  MD: ['Moldova', 'Молдова', 'Республика Молдова'],
+  MK: ['Macedonia', 'Македония'],
+  MM: ['Burma', 'Бирма'],
+  NL: ['Holland', 'Голландия'],
+  RU: ['RF', 'РФ', 'Russia Federation', 'Российская Федерация', 'Россия'],
+  SY: ['Syria'],
+  SZ: ['Swaziland', 'Свазиленд'],
+  TL: ['East Timor', 'Timor Leste'],
+  US: ['America', 'United States', 'Соединённые Штаты Америки', 'Соединённые Штаты', 'Америка', 'США'],
+  VA: ['Vatican', 'Vatican City'],
+  VN: ['Viet Nam'],
+};

@@ -1,0 +1,56 @@
+import { isSupportedCountry, parsePhoneNumberFromString, type PhoneNumberType } from 'libphonenumber-js/max';
+import { invalidArgument } from '../errors.js';
+
+export type LineType = 'mobile' | 'fixed' | 'voip' | 'toll free' | 'unknown';
+
+export type PhoneResult =
+  { ok: true; e164: string; region?: string; lineType: LineType } | { ok: false; raw: string; reason: string };
+
+// Only the types the model names; "fixed line or mobile" (all of +1) and the rarer ones are unknown.
+const LINE_TYPES: Partial<Record<PhoneNumberType, LineType>> = {
+  MOBILE: 'mobile',
+  FIXED_LINE: 'fixed',
+  VOIP: 'voip',
+  TOLL_FREE: 'toll free',
+};
+
+const MAX_LENGTH = 64;
+
+/**
+ * A phone number as E.164, using the `max` metadata so the number is checked against the real
+ * numbering plan and its line type is known. `defaultRegion` (ISO alpha-2) reads national formats.
+ * A number is accepted only when valid for its plan; anything else comes back with a reason so the
+ * caller can keep it raw and flag it. Never throws on data; an unknown `defaultRegion` is refused.
+ */
+export function normalisePhone(raw: string, defaultRegion?: string): PhoneResult {
+  const region = defaultRegion?.trim().toUpperCase();
+  if (region !== undefined && region !== '' && !isSupportedCountry(region)) {
+    throw invalidArgument('defaultRegion', `"${defaultRegion}" is not a region libphonenumber knows`);
+  }
+  if (typeof raw !== 'string') return { ok: false, raw: String(raw), reason: 'not a string' };
+  const text = raw.trim();
+  if (text === '') return { ok: false, raw, reason: 'empty' };
+  if (text.length > MAX_LENGTH) return { ok: false, raw, reason: `longer than ${MAX_LENGTH} characters` };
+  // "00" is the international prefix almost everywhere; read it as "+" even without a default region.
+  const input = /^00\d/.test(text.replace(/[\s().-]/g, '')) ? `+${text.replace(/^[\s(]*00/, '')}` : text;
+  let parsed;
+  try {
+    parsed = parsePhoneNumberFromString(input, region && isSupportedCountry(region) ? region : undefined);
+  } catch (e) {
+    // The library throws on a few inputs (too long, odd characters); that is still just bad data.
+    return { ok: false, raw, reason: e instanceof Error ? e.message : 'unparseable' };
+  }
+  if (!parsed) {
+    const hint = region ? '' : ' (no default region: national numbers need one, or a leading +)';
+    return { ok: false, raw, reason: `not a phone number${hint}` };
+  }
+  if (!parsed.isValid()) {
+    const why = parsed.isPossible() ? 'not in any assigned range of' : 'wrong length for';
+    return { ok: false, raw, reason: `${why} the numbering plan of +${parsed.countryCallingCode}` };
+  }
+  const type = parsed.getType();
+  const lineType = (type && LINE_TYPES[type]) ?? 'unknown';
+  return parsed.country
+    ? { ok: true, e164: parsed.number, region: parsed.country, lineType }
+    : { ok: true, e164: parsed.number, lineType };
+}
