@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     const config = loadConfig(base);
     expect(config).toMatchObject({
       port: 4000,
+      host: '127.0.0.1',
       dataDir: '/srv/ringtrace/data',
       neo4j: null,
       bufferPoolMb: 1024,
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       ...base,
       PORT: '8080',
+      HOST: '0.0.0.0',
       RINGTRACE_DATA: '/var/lib/rt',
       NEO4J_URI: 'neo4j+s://db.example.org',
       NEO4J_USER: 'analyst',
@@ -43,6 +45,7 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({
       port: 8080,
+      host: '0.0.0.0',
       dataDir: '/var/lib/rt',
       neo4j: { uri: 'neo4j+s://db.example.org', user: 'analyst', password: 'secret', database: 'cases' },
       bufferPoolMb: 512,

@@ -22,6 +22,8 @@ export interface Neo4jConfig {
 export interface Config {
   /** 0 asks the OS for a free port. */
   readonly port: number;
+  /** Interface to listen on: loopback by default, since the API has no authentication yet. */
+  readonly host: string;
   /** Absolute directory of the embedded database. */
   readonly dataDir: string;
   /** Set when NEO4J_URI is: the store is Neo4j instead of the embedded engine. */
@@ -47,6 +49,7 @@ const integer = (min: number, max: number) =>
 /** One schema per variable, so an error names exactly the variable at fault. */
 const variables = {
   PORT: integer(0, 65_535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
   RINGTRACE_DATA: z.string().default('./data'),
   NEO4J_URI: z
     .string()
@@ -76,14 +79,19 @@ function parseVariable<K extends keyof typeof variables>(name: K, env: Env): Par
   throw new DomainError('INVALID_ARGUMENT', `${name} ${reason}${shown}`, { details: { variable: name } });
 }
 
+/** Where the user typed the command: pnpm runs scripts elsewhere, but sets INIT_CWD to it. */
+export function invocationDir(env: Env = process.env): string {
+  return env['INIT_CWD'] || process.cwd();
+}
+
 /** Reads and validates the configuration; throws an INVALID_ARGUMENT DomainError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const get = <K extends keyof typeof variables>(name: K) => parseVariable(name, env);
-  // pnpm runs scripts in the package directory; INIT_CWD is where the user typed the command.
-  const cwd = env['INIT_CWD'] || process.cwd();
+  const cwd = invocationDir(env);
   const uri = get('NEO4J_URI');
   return {
     port: get('PORT'),
+    host: get('HOST'),
     dataDir: resolve(cwd, get('RINGTRACE_DATA')),
     neo4j:
       uri === undefined
