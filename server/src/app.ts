@@ -1,0 +1,58 @@
+/**
+ * Builds the HTTP app; listens nowhere (main.ts does). The result is a graphql-yoga instance: a Node
+ * request listener for `http.createServer`, and `app.fetch(request)` for tests, in-process.
+ *   /graphql  the API          /health  the process is up        /ready  the store answers
+ *   /         the built web app (when `webRoot` is given)
+ */
+
+import { createYoga, type YogaLogger } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { GraphQLContext } from './graphql/context.js';
+import { createMaskError } from './graphql/mask-error.js';
+import { createSchema } from './graphql/schema.js';
+import { useStaticWeb } from './http/use-static-web.js';
+import { useStoreReadiness } from './http/use-store-readiness.js';
+import type { GraphStore } from './store/port.js';
+
+export interface AppOptions {
+  readonly store: GraphStore;
+  readonly logger: Logger;
+  /** Directory of the built web app (web/dist); absent: only the API and the probes. */
+  readonly webRoot?: string | undefined;
+}
+
+const GRAPHQL = '/graphql';
+const HEALTH = '/health';
+const READY = '/ready';
+
+/** Yoga logs with (message, ...details); pino wants (object, message). */
+function yogaLogger(logger: Logger): YogaLogger {
+  const level =
+    (name: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const error = args.find((a) => a instanceof Error);
+      const message = args.filter((a) => typeof a === 'string').join(' ');
+      if (error) logger[name]({ err: error }, message);
+      else logger[name](message);
+    };
+  return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
+}
+
+export function createApp({ store, logger, webRoot }: AppOptions) {
+  const log = logger.child({ component: 'http' });
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema: createSchema(),
+    context: { store },
+    graphqlEndpoint: GRAPHQL,
+    healthCheckEndpoint: HEALTH,
+    landingPage: false,
+    logging: yogaLogger(log),
+    maskedErrors: { maskError: createMaskError(log) },
+    plugins: [
+      useStoreReadiness(store, log),
+      ...(webRoot === undefined ? [] : [useStaticWeb({ root: webRoot, reserved: [GRAPHQL, HEALTH, READY] })]),
+    ],
+  });
+}
+
+export type App = ReturnType<typeof createApp>;
