@@ -1,0 +1,91 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../store/open-store.js';
+import { runTsx } from '../testing/run-tsx.js';
+
+const CLI = 'src/cli/main.ts';
+let dir: string;
+
+/** A failure is exactly one line on stderr, `ringtrace: <reason>`, and nothing that looks like a stack. */
+function expectOneLineFailure(result: { code: number | null; stderr: string }, reason: RegExp) {
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^ringtrace: [^\n]+\n$/);
+  expect(result.stderr).toMatch(reason);
+}
+
+const cli = (args: string[], env: Record<string, string> = {}) => runTsx(CLI, args, { INIT_CWD: dir, ...env });
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ringtrace-cli-'));
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('ringtrace CLI', () => {
+  it.each(['serve', 'seed', 'generate', 'stats'])('%s --help prints usage and exits 0', async (command) => {
+    const result = await cli([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Usage: ringtrace ${command} [options]`);
+    expect(result.stderr).toBe('');
+  });
+
+  it('--help lists every command', async () => {
+    const result = await cli(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of ['serve', 'seed', 'generate', 'stats']) expect(result.stdout).toContain(command);
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['stats', '--bogus'], /unknown option '--bogus'/],
+    [['generate', '--out', 'x'], /required option '--scale <n>' not specified/],
+    [['generate', '--scale', 'lots', '--out', 'x'], /--scale.*expected a whole number >= 1, got "lots"/],
+    [['seed', '--demo', '--bundle', 'x'], /'--demo' cannot be used with option '--bundle <dir>'/],
+    [['seed', '--bundle', 'no-such-dir', '--data', 'd'], /--bundle: no case bundle at .*no-such-dir/],
+    [['stats'], /^ringtrace: PORT must be a whole number/, { PORT: 'eighty' }],
+  ] as Array<[string[], RegExp, Record<string, string>?]>)('%j fails with one line', async (args, reason, env) => {
+    expectOneLineFailure(await cli(args, env), reason);
+  });
+
+  it('stats on a new data directory creates the database and prints zero counts', async () => {
+    const result = await cli(['stats', '--data', 'fresh', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const stats = JSON.parse(result.stdout);
+    expect(stats.engine).toBe('embedded');
+    expect(stats.location).toContain(join(dir, 'fresh'));
+    expect(stats.entities).toMatchObject({ CallCentre: 0, Victim: 0 });
+    expect(stats.links).toMatchObject({ CALLED: 0 });
+  });
+
+  it('generate writes a bundle that seed loads and stats counts', async () => {
+    const generated = await cli(['generate', '--scale', '2000', '--seed', '7', '--out', 'case']);
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    expect(await readdir(join(dir, 'case'))).toContain('bundle.json');
+
+    const seeded = await cli(['seed', '--bundle', 'case', '--data', 'loaded']);
+    expect(seeded.stderr).toBe('');
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toMatch(/links +\d+ new/);
+
+    const stats = await cli(['stats', '--data', 'loaded', '--json']);
+    const { links } = JSON.parse(stats.stdout) as { links: Record<string, number> };
+    const total = Object.values(links).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(1000);
+  });
+
+  it('refuses with one line when another process holds the embedded database', async () => {
+    const dataDir = join(dir, 'held');
+    const store = await openStore({ dataDir, neo4j: null, bufferPoolMb: 128, queryTimeoutMs: 10_000 });
+    try {
+      expectOneLineFailure(await cli(['stats', '--data', dataDir]), /in use by another process/);
+    } finally {
+      await store.close();
+    }
+  });
+});
