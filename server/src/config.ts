@@ -66,6 +66,9 @@ const variables = {
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 } as const;
 
+/** Every variable the server reads (the README's configuration table lists them all). */
+export const CONFIG_VARIABLES = Object.keys(variables) as ReadonlyArray<keyof typeof variables>;
+
 type Parsed = { [K in keyof typeof variables]: z.output<(typeof variables)[K]> };
 
 function parseVariable<K extends keyof typeof variables>(name: K, env: Env): Parsed[K] {
