@@ -84,7 +84,11 @@ describe('probes', () => {
     const response = await app.fetch('http://ringtrace.test/ready');
     expect(response.status).toBe(503);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ status: 'unavailable', engine: 'embedded', reason: 'the store is not answering' });
+    expect(JSON.parse(text)).toEqual({
+      status: 'unavailable',
+      engine: 'embedded',
+      reason: 'the store is not answering',
+    });
     expect(text).not.toContain('secret');
   });
 });
@@ -97,9 +101,13 @@ describe('GraphQL', () => {
     );
     expect(body.errors).toBeUndefined();
     expect(body.data.stats.engine).toBe('embedded');
-    const entities = Object.fromEntries(body.data.stats.entities.map((e: { kind: string; count: number }) => [e.kind, e.count]));
+    const entities = Object.fromEntries(
+      body.data.stats.entities.map((e: { kind: string; count: number }) => [e.kind, e.count]),
+    );
     expect(entities).toMatchObject({ CallCentre: 1, Workstation: 1, PhoneNumber: 1, Victim: 0 });
-    const links = Object.fromEntries(body.data.stats.links.map((l: { type: string; count: number }) => [l.type, l.count]));
+    const links = Object.fromEntries(
+      body.data.stats.links.map((l: { type: string; count: number }) => [l.type, l.count]),
+    );
     expect(links).toMatchObject({ HAS_WORKSTATION: 1, USES_NUMBER: 1, CALLED: 0 });
   });
 
@@ -151,7 +159,10 @@ describe('GraphQL', () => {
     const app = createApp({ store: failing('countByKind', new Error('engine exploded at /secret/path')), logger });
     const { text, body } = await gql(app, '{ stats { engine } }');
     expect(body.errors).toEqual([
-      expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true } }),
+      expect.objectContaining({
+        message: 'Unexpected error.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true },
+      }),
     ]);
     expect(text).not.toContain('secret');
     expect(lines.join('')).toContain('engine exploded at /secret/path');

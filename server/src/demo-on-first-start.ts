@@ -24,7 +24,10 @@ export async function loadDemoOnFirstStart({ store, dataDir, demoDir, logger }: 
   const resuming = existsSync(marker);
   if (!empty && !resuming) return false;
 
-  logger.info({ demoDir }, resuming ? 'resuming the interrupted demo case load' : 'empty database: loading the demo case');
+  logger.info(
+    { demoDir },
+    resuming ? 'resuming the interrupted demo case load' : 'empty database: loading the demo case',
+  );
   await writeFile(marker, `${new Date().toISOString()}\n`);
   const started = performance.now();
   let lastLog = 0;

@@ -37,7 +37,10 @@ describe('main', () => {
     // A database that is not empty, so the server does not load the demo case.
     const store = await openStore({ dataDir, neo4j: null, bufferPoolMb: 128, queryTimeoutMs: 10_000 });
     const source = { sha256: 'b'.repeat(64), locator: 'line:1' };
-    await store.write({ entities: [prepareEntity({ kind: 'Country', properties: { code: 'DE' } }, source).write], links: [] });
+    await store.write({
+      entities: [prepareEntity({ kind: 'Country', properties: { code: 'DE' } }, source).write],
+      links: [],
+    });
     await store.close();
 
     const child = startTsx(MAIN, [], { PORT: '0', RINGTRACE_DATA: dataDir, RINGTRACE_BUFFER_POOL_MB: '128' });

@@ -73,7 +73,8 @@ describe.skipIf(!haveChromium && !inCI)('the web shell in a browser', () => {
   let log = '';
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: the browser test needs it in CI (apt-get install -y chromium)`);
+    if (!haveChromium)
+      throw new Error(`${CHROMIUM} is missing: the browser test needs it in CI (apt-get install -y chromium)`);
     dir = await mkdtemp(join(tmpdir(), 'ringtrace-browser-'));
     await buildWeb();
     const port = await freePort();

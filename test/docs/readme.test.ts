@@ -9,7 +9,10 @@ const read = (path: string) => readFileSync(`${root}${path}`, 'utf8');
 describe('README', () => {
   const readme = read('README.md');
   const ci = read('.ci/run');
-  const pnpmVersion = (JSON.parse(read('package.json')) as { packageManager: string }).packageManager.replace('pnpm@', '');
+  const pnpmVersion = (JSON.parse(read('package.json')) as { packageManager: string }).packageManager.replace(
+    'pnpm@',
+    '',
+  );
 
   it('.ci/run runs exactly the test command the README gives', () => {
     const command = /^TEST_COMMAND="(.+)"$/m.exec(ci)?.[1];

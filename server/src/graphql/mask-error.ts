@@ -14,7 +14,12 @@ export function createMaskError(logger: Logger): MaskError {
     if (isDomainError(original) && original.code !== 'INTERNAL') {
       const located = error instanceof GraphQLError ? error : undefined;
       return new GraphQLError(original.message, {
-        ...(located && { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path }),
+        ...(located && {
+          nodes: located.nodes,
+          source: located.source,
+          positions: located.positions,
+          path: located.path,
+        }),
         extensions: { code: original.code, ...(original.retriable && { retriable: true }) },
       });
     }

@@ -13,7 +13,10 @@ export function useStoreReadiness(store: GraphStore, logger: Logger, timeoutMs =
     async check() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new DomainError('TIMEOUT', `the store did not answer within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new DomainError('TIMEOUT', `the store did not answer within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
       });
       try {
         await Promise.race([store.countByKind(), timeout]);

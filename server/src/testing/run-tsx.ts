@@ -19,7 +19,8 @@ export interface RunResult {
  */
 export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
-  for (const name of Object.keys(base)) if (name.startsWith('NEO4J_') || name.startsWith('RINGTRACE_')) delete base[name];
+  for (const name of Object.keys(base))
+    if (name.startsWith('NEO4J_') || name.startsWith('RINGTRACE_')) delete base[name];
   return { ...base, LOG_LEVEL: 'info', ...env };
 }
 

@@ -19,12 +19,33 @@ const OVERVIEW = /* GraphQL */ `
     stats {
       engine
       version
-      entities { kind count }
-      links { type count }
+      entities {
+        kind
+        count
+      }
+      links {
+        type
+        count
+      }
     }
     model {
-      kinds { name description system display { colour icon } }
-      relationships { name description display { colour label } }
+      kinds {
+        name
+        description
+        system
+        display {
+          colour
+          icon
+        }
+      }
+      relationships {
+        name
+        description
+        display {
+          colour
+          label
+        }
+      }
     }
   }
 `;
