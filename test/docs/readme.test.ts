@@ -26,6 +26,6 @@ describe('README', () => {
   });
 
   it('lists every configuration variable the server reads', () => {
-    for (const name of CONFIG_VARIABLES) expect(readme, name).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
+    for (const name of CONFIG_VARIABLES) expect(readme, name).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'));
   });
 });
