@@ -21,3 +21,12 @@ export function usdCents(asset: Asset, units: bigint): bigint {
   const { decimals, usd } = ASSETS[asset];
   return (units * usd * 100n) / 10n ** BigInt(decimals);
 }
+
+/** `formatUnits` for amounts that fit a double exactly (below 2^53 minor units): the fast path of the generator. */
+export function formatMinor(units: number, decimals: number): string {
+  if (!Number.isSafeInteger(units) || units < 0) throw new RangeError(`not a safe non-negative integer: ${units}`);
+  const digits = String(units).padStart(decimals + 1, '0');
+  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
+  const whole = digits.slice(0, digits.length - decimals);
+  return fraction ? `${whole}.${fraction}` : whole;
+}

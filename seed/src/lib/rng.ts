@@ -50,7 +50,9 @@ export class Rng {
 
   hex(byteLength: number): string {
     let s = '';
-    for (let i = 0; i < byteLength; i++) s += this.int(0, 255).toString(16).padStart(2, '0');
+    let i = 0;
+    for (; i + 4 <= byteLength; i += 4) s += this.int(0, 0xffffffff).toString(16).padStart(8, '0');
+    for (; i < byteLength; i++) s += this.int(0, 255).toString(16).padStart(2, '0');
     return s;
   }
 
