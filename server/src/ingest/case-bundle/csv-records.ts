@@ -1,0 +1,64 @@
+import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+
+export interface CsvRecord {
+  /** 1-based line of the file where the record starts (the header is line 1). */
+  readonly line: number;
+  readonly cells: string[];
+}
+
+/** The file stopped being CSV (an unclosed quote...): the rest of it cannot be read. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+const LINE_BREAKS = /\r\n|\r|\n/g;
+const CRLF = /\r\n/g;
+
+function count(text: string, pattern: RegExp): number {
+  let n = 0;
+  pattern.lastIndex = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
+
+/**
+ * Records of a CSV stream with the line each starts on. Rows may have any number of cells (the caller
+ * checks them against the header), blank lines are skipped, a byte-order mark is dropped.
+ *
+ * Why the arithmetic: csv-parse's `info.lines` is the line a record ends on, but it counts a CR LF
+ * inside a quoted field as two lines, and the surplus carries over to every later record. We count
+ * the breaks inside the record's own fields to get its first line and undo that surplus.
+ */
+export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  input.on('error', (e) => parser.destroy(e));
+  let surplus = 0;
+  let lastLine = 1;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      let breaks = 0;
+      let crlf = 0;
+      for (const cell of record) {
+        if (cell.includes('\n') || cell.includes('\r')) {
+          breaks += count(cell, LINE_BREAKS);
+          crlf += count(cell, CRLF);
+        }
+      }
+      surplus += crlf;
+      const end = info.lines - surplus;
+      lastLine = end;
+      yield { line: end - breaks, cells: record };
+    }
+  } catch (error) {
+    const e = error as { message?: string; lines?: unknown };
+    const line = typeof e.lines === 'number' ? e.lines - surplus : lastLine + 1;
+    throw new CsvSyntaxError(line, `not valid CSV: ${e.message ?? String(error)}`);
+  }
+}
