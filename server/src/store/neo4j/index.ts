@@ -1,0 +1,1 @@
+export { createNeo4jStore, type Neo4jStoreOptions } from './store.js';
