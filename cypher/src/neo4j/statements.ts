@@ -14,7 +14,12 @@ import {
   NEO4J_MAX_PATH_HOPS,
   shortestPathsStatement,
 } from './traverse.js';
-import { entityRefsStatement, upsertEntitiesStatement, upsertLinksStatement } from './write.js';
+import {
+  deleteKindBatchStatement,
+  entityRefsStatement,
+  upsertEntitiesStatement,
+  upsertLinksStatement,
+} from './write.js';
 
 export interface Neo4jStatements {
   readonly schema: readonly CypherStatement[];
@@ -32,6 +37,7 @@ export interface Neo4jStatements {
   readonly expandEntities: CypherStatement;
   readonly expandLinks: CypherStatement;
   shortestPaths(maxHops: number): CypherStatement;
+  deleteKindBatch(kind: string): CypherStatement;
 }
 
 function memo<A extends unknown[]>(build: (...args: A) => CypherStatement): (...args: A) => CypherStatement {
@@ -62,6 +68,7 @@ export function createNeo4jStatements(model: ModelShape): Neo4jStatements {
     expandEntities: expandEntitiesStatement(model),
     expandLinks: expandLinksStatement(model),
     shortestPaths: memo((maxHops: number) => shortestPathsStatement(model, maxHops)),
+    deleteKindBatch: memo((kind: string) => deleteKindBatchStatement(model, kind)),
   };
 }
 
@@ -74,6 +81,7 @@ export function enumerateNeo4jStatements(model: ModelShape): CypherStatement[] {
   const out: CypherStatement[] = [...s.schema, s.awaitIndexes];
   for (const k of model.kinds) {
     out.push(s.upsertEntities(k.name), s.entityRefs(k.name), s.getEntities(k.name), s.countKind(k.name));
+    out.push(s.deleteKindBatch(k.name));
   }
   for (const r of model.relationships) {
     for (const [from, to] of r.endpoints) out.push(s.upsertLinks(r.name, from, to));

@@ -82,3 +82,17 @@ export function entityRefsStatement(model: ModelShape, kindName: string): Cypher
     'RETURN n.id AS id, elementId(n) AS ref',
   ]);
 }
+
+/**
+ * Deletes up to `$batch` entities of one kind with their links; the caller repeats until none is left.
+ * Only the model's labels are touched, so other data in the same database survives a reset.
+ */
+export function deleteKindBatchStatement(model: ModelShape, kindName: string): CypherStatement {
+  const kind = kindIn(model, kindName);
+  return statement(`entity.deleteAll.${kind.name}`, ['batch'], [
+    `MATCH (n:${kind.name})`,
+    'WITH n LIMIT $batch',
+    'DETACH DELETE n',
+    'RETURN count(*) AS deleted',
+  ]);
+}

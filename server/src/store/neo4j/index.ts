@@ -1,1 +1,1 @@
-export { createNeo4jStore, type Neo4jStoreOptions } from './store.js';
+export { createNeo4jStore, type Neo4jStore, type Neo4jStoreOptions } from './store.js';

@@ -29,6 +29,18 @@ export interface Neo4jStoreOptions {
   readonly indexWaitSeconds?: number;
 }
 
+/** The Neo4j store: the port, plus a reset that tests (and a future admin command) use. */
+export interface Neo4jStore extends GraphStore {
+  /**
+   * Deletes every entity and link of the model's kinds, in batches; constraints and indexes stay, and
+   * nodes with labels the model does not know are left alone.
+   */
+  deleteAll(): Promise<void>;
+}
+
+/** Entities deleted per transaction by deleteAll (with their links). */
+const DELETE_BATCH = 10_000;
+
 // Creating the same rule concurrently (two servers starting) is not a failure: the rule exists.
 const ALREADY_EXISTS = new Set([
   'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
@@ -62,7 +74,7 @@ function openDriver(o: Neo4jStoreOptions, connectTimeoutMs: number, queryTimeout
   }
 }
 
-export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
+export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {
   const queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   const indexWaitSeconds = options.indexWaitSeconds ?? 300;
@@ -153,6 +165,16 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         for (const k of model.kinds) out[k.name] = Number((await tx.run(s.countKind(k.name), {}))[0]?.['count'] ?? 0);
         return out;
       });
+    },
+
+    async deleteAll() {
+      for (const k of model.kinds) {
+        let deleted: number;
+        do {
+          const [row] = await exec.write('deleteAll', (tx) => tx.run(s.deleteKindBatch(k.name), { batch: int(DELETE_BATCH) }));
+          deleted = Number(row?.['deleted'] ?? 0);
+        } while (deleted > 0);
+      }
     },
 
     async countByLinkType() {
