@@ -44,6 +44,7 @@ describe('ringtrace CLI', () => {
     [['stats', '--bogus'], /unknown option '--bogus'/],
     [['generate', '--out', 'x'], /required option '--scale <n>' not specified/],
     [['generate', '--scale', 'lots', '--out', 'x'], /--scale.*expected a whole number >= 1, got "lots"/],
+    [['generate', '--scale', '10', '--out', 'x'], /--scale: must be from 1000 to \d+, got 10/],
     [['seed', '--demo', '--bundle', 'x'], /'--demo' cannot be used with option '--bundle <dir>'/],
     [['seed', '--bundle', 'no-such-dir', '--data', 'd'], /--bundle: no case bundle at .*no-such-dir/],
     [['stats'], /^ringtrace: PORT must be a whole number/, { PORT: 'eighty' }],

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { invocationDir } from '../../config.js';
+import { invalidArgument } from '../../domain/errors.js';
 import { nonNegativeInteger, positiveInteger } from '../options.js';
 
 export const generateCommand = () =>
@@ -11,9 +12,15 @@ export const generateCommand = () =>
     .requiredOption('--out <dir>', 'directory to write the bundle to (replaced)')
     .action(async (options: { scale: number; seed: number; out: string }) => {
       const outDir = resolve(invocationDir(), options.out);
-      const { generateCase } = await import('@ringtrace/seed'); // lazily: keeps `--help` fast
+      const { generateCase, MIN_SCALE, MAX_SCALE } = await import('@ringtrace/seed'); // lazily: keeps `--help` fast
+      if (options.scale < MIN_SCALE || options.scale > MAX_SCALE) {
+        throw invalidArgument('--scale', `must be from ${MIN_SCALE} to ${MAX_SCALE}, got ${options.scale}`);
+      }
       const started = performance.now();
       const result = await generateCase({ scale: options.scale, seed: options.seed, outDir });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`generated ${outDir} in ${seconds} s: ${JSON.stringify(result)}\n`);
+      process.stdout.write(
+        `generated ${outDir} in ${seconds} s: ${result.entities} entities, ${result.links} links, ` +
+          `${result.files.length} files\n`,
+      );
     });
