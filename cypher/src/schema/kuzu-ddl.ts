@@ -59,11 +59,15 @@ function ownColumns(owner: string, properties: Readonly<Record<string, PropertyS
   });
 }
 
-const columnList = (columns: readonly KuzuColumn[]) => columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
+const columnList = (columns: readonly KuzuColumn[], primaryKey?: string) =>
+  columns.map((c) => `${ident(c.name)} ${c.type}${c.name === primaryKey ? ' PRIMARY KEY' : ''}`).join(', ');
 
 export function nodeTable(kind: KindShape): KuzuTableDef {
-  const columns = [...NODE_SYSTEM_COLUMNS.map(([name, type]) => ({ name, type })), ...ownColumns(kind.name, kind.properties)];
-  const body = columnList(columns).replace('`id` STRING', '`id` STRING PRIMARY KEY');
+  const columns = [
+    ...NODE_SYSTEM_COLUMNS.map(([name, type]) => ({ name, type })),
+    ...ownColumns(kind.name, kind.properties),
+  ];
+  const body = columnList(columns, 'id');
   return {
     name: kind.name,
     kind: 'node',
@@ -74,7 +78,10 @@ export function nodeTable(kind: KindShape): KuzuTableDef {
 }
 
 export function relTable(rel: RelationshipShape): KuzuTableDef {
-  const columns = [...REL_SYSTEM_COLUMNS.map(([name, type]) => ({ name, type })), ...ownColumns(rel.name, rel.properties)];
+  const columns = [
+    ...REL_SYSTEM_COLUMNS.map(([name, type]) => ({ name, type })),
+    ...ownColumns(rel.name, rel.properties),
+  ];
   const pairs = rel.endpoints.map(([f, t]) => `FROM ${ident(f)} TO ${ident(t)}`).join(', ');
   return {
     name: rel.name,
@@ -115,7 +122,6 @@ export const addRelPair = (table: string, from: string, to: string) =>
 /** Introspection used by init() to find what exists. */
 export const SHOW_TABLES = 'CALL show_tables() RETURN name AS name, type AS type';
 export const SHOW_INDEXES = 'CALL show_indexes() RETURN table_name AS tableName, index_name AS indexName';
-export const tableInfo = (table: string) =>
-  `CALL table_info(${literal(table)}) RETURN name AS name, type AS type`;
+export const tableInfo = (table: string) => `CALL table_info(${literal(table)}) RETURN name AS name, type AS type`;
 export const showConnection = (table: string) =>
   `CALL show_connection(${literal(table)}) RETURN \`source table name\` AS fromTable, \`destination table name\` AS toTable`;

@@ -1,0 +1,76 @@
+import type { KindShape } from '../model-shape.js';
+import { fromBound, toRead } from './kuzu-types.js';
+import { ident } from './quote.js';
+import { propParam, statement, type KuzuStatement } from './statement.js';
+
+/**
+ * Statements on one kind's node table. Reads return `id, caption, searchText, sources` and one column per
+ * property named `p_<property>`. Creates take `$rows`: a list of structs whose keys are `rowKeys` in that
+ * order (Kuzu matches struct fields by position and takes their types from the first row), the first row
+ * being a type-pinning row with `id = ''` that the statement skips.
+ */
+export interface EntityStatements {
+  readonly kind: string;
+  /** Keys of a create row, in the order every row must have them. */
+  readonly rowKeys: readonly string[];
+  /** One entity by id (primary-key lookup). */
+  readonly getById: KuzuStatement;
+  /** Many entities by id through a hash join with the table (a scan: for large id lists). */
+  readonly getByIds: KuzuStatement;
+  /** Whether an id exists (primary-key lookup). */
+  readonly exists: KuzuStatement;
+  /** Creates the rows of `$rows` (no lookup involved, so UNWIND is fine here). */
+  readonly create: KuzuStatement;
+  /** Updates one entity: caption, searchText, sources set; a NULL property keeps its stored value. */
+  readonly update: KuzuStatement;
+  /** The same without touching searchText (each SET on it costs a full-text index update). */
+  readonly updateKeepText: KuzuStatement;
+  /** Number of entities of the kind. */
+  readonly count: KuzuStatement;
+}
+
+const SYSTEM_KEYS = ['id', 'caption', 'searchText', 'sources'] as const;
+
+export function entityStatements(kind: KindShape): EntityStatements {
+  const table = ident(kind.name);
+  const props = Object.entries(kind.properties);
+  const returns = [
+    'n.id AS id',
+    'n.caption AS caption',
+    'n.searchText AS searchText',
+    'n.sources AS sources',
+    ...props.map(([name, p]) => `${toRead(p.type, `n.${ident(name)}`)} AS ${ident(propParam(name))}`),
+  ].join(', ');
+  const createProps = [
+    'id: r.id',
+    'caption: r.caption',
+    'searchText: r.searchText',
+    'sources: r.sources',
+    ...props.map(([name, p]) => `${ident(name)}: ${fromBound(p.type, `r.${ident(propParam(name))}`)}`),
+  ].join(', ');
+  const setProps = props.map(([name, p]) => {
+    const column = `n.${ident(name)}`;
+    return `${column} = coalesce(${fromBound(p.type, '$' + propParam(name))}, ${column})`;
+  });
+  const propParams = props.map(([name]) => propParam(name));
+  const update = (withText: boolean) => {
+    const sets = [
+      ...(withText ? ['n.caption = $caption', 'n.searchText = $searchText'] : []),
+      'n.sources = $sources',
+      ...setProps,
+    ];
+    const params = ['id', ...(withText ? ['caption', 'searchText'] : []), 'sources', ...propParams];
+    return statement(`MATCH (n:${table} {id: $id}) SET ${sets.join(', ')}`, params);
+  };
+  return {
+    kind: kind.name,
+    rowKeys: [...SYSTEM_KEYS, ...propParams],
+    getById: statement(`MATCH (n:${table} {id: $id}) RETURN ${returns}`, ['id']),
+    getByIds: statement(`UNWIND $ids AS i MATCH (n:${table} {id: i}) RETURN ${returns}`, ['ids']),
+    exists: statement(`MATCH (n:${table} {id: $id}) RETURN n.id AS id`, ['id']),
+    create: statement(`UNWIND $rows AS r WITH r WHERE r.id <> '' CREATE (n:${table} {${createProps}})`, ['rows']),
+    update: update(true),
+    updateKeepText: update(false),
+    count: statement(`MATCH (n:${table}) RETURN count(*) AS count`),
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelShape } from '../model-shape.js';
+import { kuzuSchema } from '../schema/kuzu-ddl.js';
+import { decodeFtsText, encodeFtsText } from './fts-text.js';
+import { ident, literal } from './quote.js';
+import { allKuzuStatements, kuzuStatements } from './statements.js';
+import { traversableRelationships } from './traversal-statements.js';
+
+const shape: ModelShape = {
+  kinds: [
+    { name: 'Case', idPrefix: 'case', properties: { name: { type: 'string', searchable: true }, n: { type: 'int' } } },
+    { name: 'Call', idPrefix: 'call', properties: { at: { type: 'datetime' } } },
+    { name: 'File', idPrefix: 'file', properties: {}, system: true },
+  ],
+  relationships: [
+    {
+      name: 'MADE',
+      endpoints: [
+        ['Case', 'Call'],
+        ['Call', 'Call'],
+      ],
+      properties: { at: { type: 'date' } },
+    },
+    {
+      name: 'SEEN',
+      endpoints: [['Call', 'Case']],
+      properties: { at: { type: 'datetime' }, tags: { type: 'string[]' } },
+    },
+    { name: 'CITES', endpoints: [['Case', 'File']], properties: {} },
+  ],
+};
+
+describe('Kuzu statement builders', () => {
+  it('quote reserved words and escape quotes', () => {
+    expect(ident('Case')).toBe('`Case`');
+    expect(ident('a`b')).toBe('`a``b`');
+    expect(literal("it's \\")).toBe("'it\\'s \\\\'");
+  });
+
+  it('derive one node table per kind and one rel table per type with every pair', () => {
+    const schema = kuzuSchema(shape);
+    const byName = new Map(schema.tables.map((t) => [t.name, t]));
+    expect(byName.get('Case')!.create).toBe(
+      'CREATE NODE TABLE IF NOT EXISTS `Case` (`id` STRING PRIMARY KEY, `caption` STRING, `searchText` STRING, ' +
+        '`sources` STRING[], `name` STRING, `n` INT64)',
+    );
+    expect(byName.get('MADE')!.create).toBe(
+      'CREATE REL TABLE IF NOT EXISTS `MADE` (FROM `Case` TO `Call`, FROM `Call` TO `Call`, `id` STRING, ' +
+        '`sources` STRING[], `at` DATE)',
+    );
+    expect(schema.ftsIndexes.map((f) => f.table)).toEqual(['Case', 'Call']);
+  });
+
+  it('refuse a property that collides with a system column', () => {
+    const bad: ModelShape = {
+      kinds: [{ name: 'X', idPrefix: 'x', properties: { sources: { type: 'string' } } }],
+      relationships: [],
+    };
+    expect(() => kuzuSchema(bad)).toThrow(/X.sources collides/);
+  });
+
+  it('never traverse a relationship that touches a system kind', () => {
+    expect(traversableRelationships(shape).map((r) => r.name)).toEqual(['MADE', 'SEEN']);
+    expect(kuzuStatements(shape).expand('Case', 2).text).not.toContain('CITES');
+  });
+
+  it('read a property declared with different types in two rel tables as a string', () => {
+    const text = kuzuStatements(shape).expand('Case', 1).text;
+    expect(text).toContain('CAST(l.`at` AS STRING) AS `p_at`');
+    expect(text).toContain('l.`tags` AS `p_tags`');
+  });
+
+  it('inline kind filters only into the recursive pattern, where Kuzu allows no parameter', () => {
+    const s = kuzuStatements(shape).expand('Case', 3, { kinds: ['Call'] });
+    expect(s.text).toContain("* SHORTEST 1..2 (e, m | WHERE label(m) IN ['Call'])");
+    expect(s.params).toEqual(['seed', 'seeds']);
+  });
+
+  it('refuse out-of-range bounds', () => {
+    expect(() => kuzuStatements(shape).expand('Case', 4)).toThrow(/depth 4/);
+    expect(() => kuzuStatements(shape).shortestPaths('Case', 'Call', 11)).toThrow(/maxHops 11/);
+  });
+
+  it('enumerate every statement once, each with a unique name', () => {
+    const all = allKuzuStatements(shape);
+    expect(new Set(all.map((e) => e.name)).size).toBe(all.length);
+    expect(all.some((e) => e.name === 'link MADE Call->Call copy')).toBe(true);
+  });
+
+  it('map digits to letters for the full-text index and back', () => {
+    expect(encodeFtsText('+7 495')).not.toMatch(/[0-9]/);
+    expect(decodeFtsText(encodeFtsText('ivan5 +74951234567'))).toBe('ivan5 +74951234567');
+  });
+});

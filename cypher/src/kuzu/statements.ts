@@ -1,0 +1,139 @@
+import type { ModelShape } from '../model-shape.js';
+import { kuzuSchema, SHOW_INDEXES, SHOW_TABLES, showConnection, tableInfo } from '../schema/kuzu-ddl.js';
+import { entityStatements, type EntityStatements } from './entity-statements.js';
+import { linkStatements, type LinkStatements } from './link-statements.js';
+import { countByKindStatement, countByLinkTypeStatement, searchStatement } from './read-statements.js';
+import { statement, type KuzuStatement } from './statement.js';
+import {
+  countShortestPathsStatement,
+  expandStatement,
+  shortestPathsStatement,
+  traversableRelationships,
+  type TraversalFilter,
+} from './traversal-statements.js';
+
+/** Transaction control on the writer connection. */
+export const BEGIN = statement('BEGIN TRANSACTION');
+export const COMMIT = statement('COMMIT');
+export const ROLLBACK = statement('ROLLBACK');
+
+/** Every Kuzu statement of the embedded adapter, built once from the model. */
+export interface KuzuStatements {
+  readonly entities: ReadonlyMap<string, EntityStatements>;
+  readonly links: ReadonlyMap<string, LinkStatements>;
+  readonly search: ReadonlyMap<string, KuzuStatement>;
+  readonly countByKind: KuzuStatement;
+  readonly countByLinkType: KuzuStatement;
+  expand(seedKind: string, depth: number, filter?: TraversalFilter): KuzuStatement;
+  shortestPaths(fromKind: string, toKind: string, maxHops: number, types?: readonly string[]): KuzuStatement;
+  countShortestPaths(fromKind: string, toKind: string, maxHops: number, types?: readonly string[]): KuzuStatement;
+}
+
+export function kuzuStatements(shape: ModelShape): KuzuStatements {
+  const investigation = shape.kinds.filter((k) => !k.system);
+  // Traversal statements depend on request filters; memoised per distinct shape of request.
+  const memo = new Map<string, KuzuStatement>();
+  const memoised = (key: string, build: () => KuzuStatement) => {
+    let s = memo.get(key);
+    if (!s) memo.set(key, (s = build()));
+    return s;
+  };
+  const sorted = (list?: readonly string[]) => (list && list.length > 0 ? [...new Set(list)].sort() : undefined);
+  return {
+    entities: new Map(shape.kinds.map((k) => [k.name, entityStatements(k)])),
+    links: new Map(shape.relationships.map((r) => [r.name, linkStatements(r)])),
+    search: new Map(investigation.map((k) => [k.name, searchStatement(k)])),
+    countByKind: countByKindStatement(shape),
+    countByLinkType: countByLinkTypeStatement(shape),
+    expand(seedKind, depth, filter = {}) {
+      const kinds = sorted(filter.kinds);
+      const types = sorted(filter.types);
+      return memoised(`x|${seedKind}|${depth}|${kinds?.join(',')}|${types?.join(',')}`, () =>
+        expandStatement(shape, seedKind, depth, { kinds, types }),
+      );
+    },
+    shortestPaths(fromKind, toKind, maxHops, types) {
+      const t = sorted(types);
+      return memoised(`p|${fromKind}|${toKind}|${maxHops}|${t?.join(',')}`, () =>
+        shortestPathsStatement(shape, fromKind, toKind, maxHops, t),
+      );
+    },
+    countShortestPaths(fromKind, toKind, maxHops, types) {
+      const t = sorted(types);
+      return memoised(`c|${fromKind}|${toKind}|${maxHops}|${t?.join(',')}`, () =>
+        countShortestPathsStatement(shape, fromKind, toKind, maxHops, t),
+      );
+    },
+  };
+}
+
+export interface CatalogEntry {
+  /** What the statement is for, e.g. `entity Victim create`. */
+  readonly name: string;
+  readonly statement: KuzuStatement;
+}
+
+/**
+ * Every statement the adapter can send, for a test to run each one on Kuzu at least once: schema and
+ * introspection, per-kind and per-type CRUD (every FROM/TO pair), search per kind, counts, expansion for
+ * every seed kind and depth (unfiltered, and at depth 1 and 3 filtered to each kind), expansion and paths
+ * following each type alone, shortest paths for every pair of kinds at the smallest and largest bound. The filter lists are
+ * inlined, so a combination of several kinds or types is one more statement of the same form.
+ */
+export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
+  const st = kuzuStatements(shape);
+  const schema = kuzuSchema(shape);
+  const out: CatalogEntry[] = [];
+  const add = (name: string, s: KuzuStatement) => out.push({ name, statement: s });
+  for (const t of schema.tables) {
+    add(`schema ${t.name}`, statement(t.create, [], true));
+    add(`table info ${t.name}`, statement(tableInfo(t.name), [], true));
+    if (t.kind === 'rel') add(`connections ${t.name}`, statement(showConnection(t.name), [], true));
+  }
+  for (const f of schema.ftsIndexes) add(`fts ${f.table}`, statement(f.create, [], true));
+  add('show tables', statement(SHOW_TABLES, [], true));
+  add('show indexes', statement(SHOW_INDEXES, [], true));
+  add('begin', BEGIN);
+  add('commit', COMMIT);
+  add('rollback', ROLLBACK);
+  for (const [kind, e] of st.entities) {
+    for (const key of ['getById', 'getByIds', 'exists', 'create', 'update', 'updateKeepText', 'count'] as const) {
+      add(`entity ${kind} ${key}`, e[key]);
+    }
+  }
+  for (const [type, l] of st.links) {
+    add(`link ${type} getByIds`, l.getByIds);
+    add(`link ${type} count`, l.count);
+    for (const p of l.pairs) {
+      for (const key of ['getById', 'create', 'copy', 'update'] as const) {
+        add(`link ${type} ${p.from}->${p.to} ${key}`, p[key]);
+      }
+    }
+  }
+  for (const [kind, s] of st.search) add(`search ${kind}`, s);
+  add('count by kind', st.countByKind);
+  add('count by link type', st.countByLinkType);
+  const investigation = shape.kinds.filter((k) => !k.system).map((k) => k.name);
+  for (const seed of investigation) {
+    for (const depth of [1, 2, 3]) add(`expand ${seed} ${depth}`, st.expand(seed, depth));
+    for (const depth of [1, 3]) {
+      for (const kind of investigation)
+        add(`expand ${seed} ${depth} kinds=${kind}`, st.expand(seed, depth, { kinds: [kind] }));
+    }
+  }
+  for (const rel of traversableRelationships(shape)) {
+    const [from, to] = rel.endpoints[0]!;
+    for (const depth of [1, 3])
+      add(`expand ${from} ${depth} types=${rel.name}`, st.expand(from, depth, { types: [rel.name] }));
+    add(`paths ${from}->${to} 4 types=${rel.name}`, st.shortestPaths(from, to, 4, [rel.name]));
+  }
+  for (const from of investigation) {
+    for (const to of investigation) {
+      for (const hops of [1, 10]) {
+        add(`paths ${from}->${to} ${hops}`, st.shortestPaths(from, to, hops));
+        add(`count paths ${from}->${to} ${hops}`, st.countShortestPaths(from, to, hops));
+      }
+    }
+  }
+  return out;
+}

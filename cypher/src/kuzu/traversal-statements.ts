@@ -1,0 +1,112 @@
+import type { ModelShape, RelationshipShape } from '../model-shape.js';
+import { linkColumns, linkStruct } from './link-projection.js';
+import { ident, literalList } from './quote.js';
+import { statement, type KuzuStatement } from './statement.js';
+
+/**
+ * Expansion and shortest paths. Both use Kuzu's BFS form `-[* SHORTEST 1..k]-` to an unbound end: walks
+ * (`*1..k`) revisit nodes and explode through hubs. Bounds and label filters cannot be parameters in a
+ * recursive pattern, so they are inlined; every name is checked against the model before it gets here.
+ */
+
+export interface TraversalFilter {
+  /** Kinds every reached node must have (seeds excepted). Absent: every investigation kind. */
+  readonly kinds?: readonly string[];
+  /** Relationship types to follow. Absent: every type between investigation kinds. */
+  readonly types?: readonly string[];
+}
+
+/** Relationship types an expansion may follow: none that touches a system kind (SourceFile). */
+export function traversableRelationships(shape: ModelShape, types?: readonly string[]): RelationshipShape[] {
+  const system = new Set(shape.kinds.filter((k) => k.system).map((k) => k.name));
+  const wanted = types && types.length > 0 ? new Set(types) : undefined;
+  return shape.relationships.filter(
+    (r) => (!wanted || wanted.has(r.name)) && r.endpoints.every(([f, t]) => !system.has(f) && !system.has(t)),
+  );
+}
+
+function relAlternation(rels: readonly RelationshipShape[]): string {
+  if (rels.length === 0) throw new Error('no relationship type to traverse');
+  return rels.map((r) => ident(r.name)).join('|');
+}
+
+/**
+ * Every link lying on an expansion of `depth` hops from one seed: the links of each node at distance
+ * d < depth, with d. Rows: `d, a, b, bKind, out` (out: the link points from a to b) and the link columns.
+ * Part one is the seed's own links (d = 0); part two reaches the nodes at 1..depth-1 by BFS.
+ *
+ * Quirk: Kuzu ignores the node predicate of a SHORTEST pattern unless the path itself is used later
+ * (quirks.test.ts), so part two reads `size(rels(r))`, which makes it track the path.
+ */
+export function expandStatement(
+  shape: ModelShape,
+  seedKind: string,
+  depth: number,
+  filter: TraversalFilter = {},
+): KuzuStatement {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`depth ${depth} out of 1..3`);
+  const rels = traversableRelationships(shape, filter.types);
+  const alt = relAlternation(rels);
+  const kinds = filter.kinds && filter.kinds.length > 0 ? literalList(filter.kinds) : undefined;
+  const seed = `(s:${ident(seedKind)} {id: $seed})`;
+  const bKept = kinds ? `(label(b) IN ${kinds} OR list_contains($seeds, b.id))` : undefined;
+  const columns = (d: string, a: string) =>
+    `${d} AS d, ${a}.id AS a, b.id AS b, label(b) AS bKind, struct_extract(l, '_src') = id(${a}) AS out, ${linkColumns(rels, 'l')}`;
+  const own = `MATCH ${seed}-[l:${alt}]-(b)${bKept ? ` WHERE ${bKept}` : ''} RETURN ${columns('0', 's')}`;
+  const params = kinds ? ['seed', 'seeds'] : ['seed'];
+  if (depth === 1) return statement(own, params);
+  const nodePredicate = kinds ? ` (e, m | WHERE label(m) IN ${kinds})` : '';
+  const where = kinds ? ` WHERE label(a) IN ${kinds} AND ${bKept}` : '';
+  const further =
+    `MATCH ${seed}-[r:${alt}* SHORTEST 1..${depth - 1}${nodePredicate}]-(a)-[l:${alt}]-(b)${where} ` +
+    `RETURN ${columns('size(rels(r))', 'a')}`;
+  return statement(`${own} UNION ALL ${further}`, params);
+}
+
+/** Bounds of a shortest-path search. */
+export const MAX_PATH_HOPS = 10;
+
+function pathPattern(shape: ModelShape, fromKind: string, toKind: string, maxHops: number, types?: readonly string[]) {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) {
+    throw new Error(`maxHops ${maxHops} out of 1..${MAX_PATH_HOPS}`);
+  }
+  const rels = traversableRelationships(shape, types);
+  return {
+    rels,
+    text: `MATCH (a:${ident(fromKind)} {id: $from})-[r:${relAlternation(rels)}* ALL SHORTEST 1..${maxHops}]-(b:${ident(toKind)} {id: $to})`,
+  };
+}
+
+/**
+ * All shortest paths between two entities, at most `$limit` rows: `via` (ids of the inner nodes),
+ * `refs` (engine ids of from, the inner nodes and to, only to orient links inside the adapter) and `links`.
+ */
+export function shortestPathsStatement(
+  shape: ModelShape,
+  fromKind: string,
+  toKind: string,
+  maxHops: number,
+  types?: readonly string[],
+): KuzuStatement {
+  const { rels, text } = pathPattern(shape, fromKind, toKind, maxHops, types);
+  return statement(
+    `${text} RETURN properties(nodes(r), 'id') AS via, ` +
+      `list_concat(list_concat([id(a)], list_transform(nodes(r), x -> id(x))), [id(b)]) AS refs, ` +
+      `list_transform(rels(r), x -> ${linkStruct(rels, 'x')}) AS links LIMIT $limit`,
+    ['from', 'to', 'limit'],
+  );
+}
+
+/** How many shortest paths there are (to report what a limit left out). */
+export function countShortestPathsStatement(
+  shape: ModelShape,
+  fromKind: string,
+  toKind: string,
+  maxHops: number,
+  types?: readonly string[],
+): KuzuStatement {
+  return statement(`${pathPattern(shape, fromKind, toKind, maxHops, types).text} RETURN count(*) AS total`, [
+    'from',
+    'to',
+  ]);
+}
