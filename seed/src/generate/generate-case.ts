@@ -8,6 +8,7 @@ import { writeStructure } from './structure.js';
 export interface GenerateOptions {
   /** Target number of relationships (link rows), 1e4 to 1e7; the case lands within a few rows of it. */
   readonly scale: number;
+  /** 0 to 2^32-1. */
   readonly seed: number;
   /** Directory to write the bundle to; its `entities/`, `links/` and `bundle.json` are replaced. */
   readonly outDir: string;
@@ -29,7 +30,9 @@ export interface GenerateResult {
  */
 export async function generateCase({ scale, seed, outDir }: GenerateOptions): Promise<GenerateResult> {
   const plan = planFor(scale);
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`seed must be a whole number from 0 to ${0xffffffff}, got ${seed}`);
+  }
   const rng = new Rng(seed);
   const structureRng = rng.fork(1);
   const victimsRng = rng.fork(2);

@@ -69,6 +69,7 @@ export async function loadCaseBundle(store: GraphStore, dir: string, options: Lo
   const batcher = new Batcher(store, known, issues);
   const declared = new Map(manifest.sources.map((s) => [s.key, s.sha256]));
   const summaries: FileSummary[] = [];
+  const ends: RowContext['ends'] = new Map();
 
   for (const write of await sourceFileWrites(store, manifest.sources, stamp)) {
     batcher.addEntity(write, { file: 'bundle.json', line: 1 });
@@ -84,7 +85,7 @@ export async function loadCaseBundle(store: GraphStore, dir: string, options: Lo
     );
     batcher.addEntity(sourceFile!, { file: file.path, line: 1 });
     known.add(sourceFile!.id);
-    const ctx: RowContext = { file: file.path, sha256, declared, prepare, known, batcher, issues };
+    const ctx: RowContext = { file: file.path, sha256, declared, prepare, known, batcher, issues, ends };
     const rows = await loadFile(join(dir, file.path), file, ctx, batchSize, options.onProgress);
     summaries.push({ path: file.path, sha256, rows, rejected: issues.rejectedIn(file.path) });
   }

@@ -20,7 +20,11 @@ export interface RowContext {
   readonly known: Set<string>;
   readonly batcher: Batcher;
   readonly issues: Issues;
+  /** Natural keys already resolved: a hub number named by a million calls is parsed once. */
+  readonly ends: Map<string, { id: string; flags: Flag[] }>;
 }
+
+const MAX_CACHED_ENDS = 200_000;
 
 /** A row that cannot be loaded, naming the column to blame. */
 class RowError extends Error {
@@ -118,11 +122,20 @@ function end(side: 'from' | 'to', columns: LinkColumns, cells: readonly string[]
   }
   const raw = cells[side === 'from' ? columns.from : columns.to]!;
   if (raw.trim() === '') throw new RowError(side, `${side} is empty`);
-  try {
-    return { side, kind, raw, ...entityIdFor(kind.name, raw, ctx.prepare) };
-  } catch (e) {
-    return blame(e, side);
+  const cacheKey = `${kind.name}\u0000${raw}`;
+  let resolved = kind.key.from === 'natural' ? ctx.ends.get(cacheKey) : undefined;
+  if (!resolved) {
+    try {
+      resolved = entityIdFor(kind.name, raw, ctx.prepare);
+    } catch (e) {
+      return blame(e, side);
+    }
+    if (kind.key.from === 'natural') {
+      if (ctx.ends.size >= MAX_CACHED_ENDS) ctx.ends.clear();
+      ctx.ends.set(cacheKey, resolved);
+    }
   }
+  return { side, kind, raw, ...resolved };
 }
 
 export function loadLinkRow(columns: LinkColumns, record: CsvRecord, ctx: RowContext): void {
