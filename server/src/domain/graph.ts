@@ -71,6 +71,8 @@ export interface Subgraph {
   readonly entities: readonly Entity[];
   readonly links: readonly Link[];
   readonly truncated: Truncation | null;
+  /** Links left out by an expansion's link bound (`bound: 'linkLimit'`); absent or null when none were. */
+  readonly truncatedLinks?: Truncation | null;
 }
 
 export interface Path {

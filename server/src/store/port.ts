@@ -45,7 +45,16 @@ export interface ExpandOptions {
   readonly linkTypes?: readonly string[];
   /** Most entities to return besides the seeds; the nearest are kept. */
   readonly limit: number;
+  /**
+   * Most links to return (parallel event links, e.g. many CALLED between one number and one victim, count
+   * one each). Links are kept so that every linked pair keeps one link before any pair gets a second.
+   * Default DEFAULT_EXPAND_LINK_LIMIT.
+   */
+  readonly linkLimit?: number;
 }
+
+export const DEFAULT_EXPAND_LINK_LIMIT = 10_000;
+export const MAX_EXPAND_LINK_LIMIT = 100_000;
 
 export interface PathOptions {
   readonly from: string;
