@@ -82,10 +82,7 @@ describe('the lint harness can fail', () => {
 
   it('reports an undeclared parameter and a declared one that is never read', () => {
     expect(lint('MATCH (n:Victim {id: $id}) RETURN n.name AS name', ['limit'])).toEqual(
-      expect.arrayContaining([
-        'Parameter $id is not defined.',
-        'Parameter $limit is declared but not used.',
-      ]),
+      expect.arrayContaining(['Parameter $id is not defined.', 'Parameter $limit is declared but not used.']),
     );
   });
 });

@@ -5,21 +5,25 @@ import { statement, type CypherStatement } from './statement.js';
 
 export function getEntitiesStatement(model: ModelShape, kindName: string): CypherStatement {
   const kind = kindIn(model, kindName);
-  return statement(`entity.get.${kind.name}`, ['ids'], [
-    'UNWIND $ids AS id',
-    `MATCH (n:${kind.name} {id: id})`,
-    'RETURN properties(n) AS properties',
-  ]);
+  return statement(
+    `entity.get.${kind.name}`,
+    ['ids'],
+    ['UNWIND $ids AS id', `MATCH (n:${kind.name} {id: id})`, 'RETURN properties(n) AS properties'],
+  );
 }
 
 /** Link ids name their type (`link:<TYPE>:...`), so a lookup goes to one relationship type's index. */
 export function getLinksStatement(model: ModelShape, typeName: string): CypherStatement {
   const rel = relationshipIn(model, typeName);
-  return statement(`link.get.${rel.name}`, ['ids'], [
-    'UNWIND $ids AS id',
-    `MATCH (a)-[r:${rel.name} {id: id}]->(b)`,
-    'RETURN properties(r) AS properties, a.id AS from, b.id AS to',
-  ]);
+  return statement(
+    `link.get.${rel.name}`,
+    ['ids'],
+    [
+      'UNWIND $ids AS id',
+      `MATCH (a)-[r:${rel.name} {id: id}]->(b)`,
+      'RETURN properties(r) AS properties, a.id AS from, b.id AS to',
+    ],
+  );
 }
 
 export function countKindStatement(model: ModelShape, kindName: string): CypherStatement {

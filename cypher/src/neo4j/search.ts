@@ -13,12 +13,16 @@ const hits = [
 
 /** One page of hits, best score first, ties by id so pages are stable. */
 export const searchPageStatement = (_model: ModelShape): CypherStatement =>
-  statement('search.page', ['query', 'kinds', 'offset', 'limit'], [
-    ...hits,
-    'RETURN properties(node) AS properties, score',
-    'ORDER BY score DESC, node.id ASC',
-    'SKIP $offset LIMIT $limit',
-  ]);
+  statement(
+    'search.page',
+    ['query', 'kinds', 'offset', 'limit'],
+    [
+      ...hits,
+      'RETURN properties(node) AS properties, score',
+      'ORDER BY score DESC, node.id ASC',
+      'SKIP $offset LIMIT $limit',
+    ],
+  );
 
 /** How many hits there are across all pages. */
 export const searchCountStatement = (_model: ModelShape): CypherStatement =>

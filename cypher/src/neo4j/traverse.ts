@@ -13,38 +13,53 @@ export const NEO4J_MAX_PATH_HOPS = 10;
 
 /** ` AND NOT n:SourceFile ...`: system kinds are stored but never traversed. */
 const notSystem = (model: ModelShape, v: string) =>
-  systemKindsOf(model).map((k) => ` AND NOT ${v}:${kindIn(model, k.name).name}`).join('');
+  systemKindsOf(model)
+    .map((k) => ` AND NOT ${v}:${kindIn(model, k.name).name}`)
+    .join('');
 
 /**
  * One breadth-first level: the entities one link away from the frontier that were not visited yet.
  * `$visited` holds the frontier and every earlier level, so each entity is reported once, at its distance.
+ * Only entities of `$kinds` are reached, and so only they are expanded further (as on the embedded engine).
  */
 export const expandStepStatement = (model: ModelShape): CypherStatement =>
-  statement('expand.step', ['frontier', 'types', 'visited'], [
-    'UNWIND $frontier AS ref',
-    'MATCH (s) WHERE elementId(s) = ref',
-    'MATCH (s)-[r]-(n)',
-    `WHERE type(r) IN $types${notSystem(model, 'n')} AND NOT elementId(n) IN $visited`,
-    'RETURN DISTINCT elementId(n) AS ref, n.id AS id',
-  ]);
+  statement(
+    'expand.step',
+    ['frontier', 'types', 'kinds', 'visited'],
+    [
+      'UNWIND $frontier AS ref',
+      'MATCH (s) WHERE elementId(s) = ref',
+      'MATCH (s)-[r]-(n)',
+      `WHERE type(r) IN $types${notSystem(model, 'n')} AND any(label IN labels(n) WHERE label IN $kinds)`,
+      '  AND NOT elementId(n) IN $visited',
+      'RETURN DISTINCT elementId(n) AS ref, n.id AS id',
+    ],
+  );
 
 /** The kept entities' properties. */
 export const expandEntitiesStatement = (_model: ModelShape): CypherStatement =>
-  statement('expand.entities', ['refs'], [
-    'UNWIND $refs AS ref',
-    'MATCH (n) WHERE elementId(n) = ref',
-    'RETURN properties(n) AS properties',
-  ]);
+  statement(
+    'expand.entities',
+    ['refs'],
+    ['UNWIND $refs AS ref', 'MATCH (n) WHERE elementId(n) = ref', 'RETURN properties(n) AS properties'],
+  );
 
-/** The links of the followed types between kept entities (each once, from its start node). */
+/**
+ * The links of the followed types between kept entities (each once, from its start node). The adapter
+ * drops those between two entities at the full depth: the expansion never walked them.
+ */
 export const expandLinksStatement = (_model: ModelShape): CypherStatement =>
-  statement('expand.links', ['refs', 'types'], [
-    'UNWIND $refs AS ref',
-    'MATCH (a) WHERE elementId(a) = ref',
-    'MATCH (a)-[r]->(b)',
-    'WHERE type(r) IN $types AND elementId(b) IN $refs',
-    'RETURN type(r) AS type, properties(r) AS properties, a.id AS from, b.id AS to',
-  ]);
+  statement(
+    'expand.links',
+    ['refs', 'types'],
+    [
+      'UNWIND $refs AS ref',
+      'MATCH (a) WHERE elementId(a) = ref',
+      'MATCH (a)-[r]->(b)',
+      'WHERE type(r) IN $types AND elementId(b) IN $refs',
+      'RETURN type(r) AS type, properties(r) AS properties, a.id AS from, b.id AS to',
+    ],
+  );
 
 /**
  * Every shortest path of at most `maxHops` links between two entities, over the given types, ordered by the
@@ -57,15 +72,19 @@ export function shortestPathsStatement(model: ModelShape, maxHops: number): Cyph
   const notSystemNodes = systemKindsOf(model)
     .map((k) => ` AND none(x IN nodes(p) WHERE x:${kindIn(model, k.name).name})`)
     .join('');
-  return statement(`paths.shortest.${maxHops}`, ['from', 'to', 'types', 'limit'], [
-    'MATCH (a) WHERE elementId(a) = $from',
-    'MATCH (b) WHERE elementId(b) = $to',
-    `MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))`,
-    // Universal predicates over a path's relationships and nodes are checked during the search itself.
-    `WHERE all(r IN relationships(p) WHERE type(r) IN $types)${notSystemNodes}`,
-    'WITH [x IN nodes(p) | x.id] AS entityIds, [r IN relationships(p) | r.id] AS linkIds',
-    'ORDER BY entityIds, linkIds',
-    'WITH collect({entityIds: entityIds, linkIds: linkIds}) AS paths',
-    'RETURN size(paths) AS total, paths[..$limit] AS paths',
-  ]);
+  return statement(
+    `paths.shortest.${maxHops}`,
+    ['from', 'to', 'types', 'limit'],
+    [
+      'MATCH (a) WHERE elementId(a) = $from',
+      'MATCH (b) WHERE elementId(b) = $to',
+      `MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))`,
+      // Universal predicates over a path's relationships and nodes are checked during the search itself.
+      `WHERE all(r IN relationships(p) WHERE type(r) IN $types)${notSystemNodes}`,
+      'WITH [x IN nodes(p) | x.id] AS entityIds, [r IN relationships(p) | r.id] AS linkIds',
+      'ORDER BY entityIds, linkIds',
+      'WITH collect({entityIds: entityIds, linkIds: linkIds}) AS paths',
+      'RETURN size(paths) AS total, paths[..$limit] AS paths',
+    ],
+  );
 }

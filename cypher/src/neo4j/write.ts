@@ -31,17 +31,21 @@ const countChanges = [
 /** Upserts entities of one kind. Rows must have distinct ids (the adapter splits repeats into rounds). */
 export function upsertEntitiesStatement(model: ModelShape, kindName: string): CypherStatement {
   const kind = kindIn(model, kindName);
-  return statement(`entity.upsert.${kind.name}`, ['rows'], [
-    'UNWIND $rows AS row',
-    `MERGE (x:${kind.name} {id: row.id})`,
-    'WITH x, row, properties(x) AS before',
-    'SET x += row.props,',
-    ...temporalAssignments('x', kind),
-    '  x.caption = row.caption,',
-    '  x.searchText = row.searchText,',
-    appendSources('x'),
-    ...countChanges,
-  ]);
+  return statement(
+    `entity.upsert.${kind.name}`,
+    ['rows'],
+    [
+      'UNWIND $rows AS row',
+      `MERGE (x:${kind.name} {id: row.id})`,
+      'WITH x, row, properties(x) AS before',
+      'SET x += row.props,',
+      ...temporalAssignments('x', kind),
+      '  x.caption = row.caption,',
+      '  x.searchText = row.searchText,',
+      appendSources('x'),
+      ...countChanges,
+    ],
+  );
 }
 
 /**
@@ -60,27 +64,31 @@ export function upsertLinksStatement(
   if (!rel.endpoints.some(([f, t]) => f === from.name && t === to.name)) {
     throw new Error(`${rel.name} cannot link ${from.name} to ${to.name}`);
   }
-  return statement(`link.upsert.${rel.name}.${from.name}.${to.name}`, ['rows'], [
-    'UNWIND $rows AS row',
-    `MATCH (a:${from.name}) WHERE a.id = row.from`,
-    `MATCH (b:${to.name}) WHERE b.id = row.to`,
-    `MERGE (a)-[x:${rel.name} {id: row.id}]->(b)`,
-    'WITH x, row, properties(x) AS before',
-    'SET x += row.props,',
-    ...temporalAssignments('x', rel),
-    appendSources('x'),
-    ...countChanges,
-  ]);
+  return statement(
+    `link.upsert.${rel.name}.${from.name}.${to.name}`,
+    ['rows'],
+    [
+      'UNWIND $rows AS row',
+      `MATCH (a:${from.name}) WHERE a.id = row.from`,
+      `MATCH (b:${to.name}) WHERE b.id = row.to`,
+      `MERGE (a)-[x:${rel.name} {id: row.id}]->(b)`,
+      'WITH x, row, properties(x) AS before',
+      'SET x += row.props,',
+      ...temporalAssignments('x', rel),
+      appendSources('x'),
+      ...countChanges,
+    ],
+  );
 }
 
 /** Which of the given ids exist as entities of one kind, with their element ids (used inside the adapter only). */
 export function entityRefsStatement(model: ModelShape, kindName: string): CypherStatement {
   const kind = kindIn(model, kindName);
-  return statement(`entity.refs.${kind.name}`, ['ids'], [
-    'UNWIND $ids AS id',
-    `MATCH (n:${kind.name} {id: id})`,
-    'RETURN n.id AS id, elementId(n) AS ref',
-  ]);
+  return statement(
+    `entity.refs.${kind.name}`,
+    ['ids'],
+    ['UNWIND $ids AS id', `MATCH (n:${kind.name} {id: id})`, 'RETURN n.id AS id, elementId(n) AS ref'],
+  );
 }
 
 /**
@@ -89,10 +97,9 @@ export function entityRefsStatement(model: ModelShape, kindName: string): Cypher
  */
 export function deleteKindBatchStatement(model: ModelShape, kindName: string): CypherStatement {
   const kind = kindIn(model, kindName);
-  return statement(`entity.deleteAll.${kind.name}`, ['batch'], [
-    `MATCH (n:${kind.name})`,
-    'WITH n LIMIT $batch',
-    'DETACH DELETE n',
-    'RETURN count(*) AS deleted',
-  ]);
+  return statement(
+    `entity.deleteAll.${kind.name}`,
+    ['batch'],
+    [`MATCH (n:${kind.name})`, 'WITH n LIMIT $batch', 'DETACH DELETE n', 'RETURN count(*) AS deleted'],
+  );
 }

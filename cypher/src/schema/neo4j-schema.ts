@@ -24,39 +24,46 @@ export function neo4jSchemaStatements(model: ModelShape): CypherStatement[] {
     const kind = kindIn(model, k.name);
     // A uniqueness constraint also creates the range index that every lookup by id uses.
     out.push(
-      statement(`schema.constraint.${kind.name}.id`, [], [
-        `CREATE CONSTRAINT entity_${kind.name}_id IF NOT EXISTS`,
-        `FOR (n:${kind.name}) REQUIRE n.id IS UNIQUE`,
-      ]),
+      statement(
+        `schema.constraint.${kind.name}.id`,
+        [],
+        [`CREATE CONSTRAINT entity_${kind.name}_id IF NOT EXISTS`, `FOR (n:${kind.name}) REQUIRE n.id IS UNIQUE`],
+      ),
     );
   }
   for (const r of model.relationships) {
     const rel = relationshipIn(model, r.name);
     // Relationship uniqueness constraints need Neo4j 5.7 or later; they back getLinks with an index seek.
     out.push(
-      statement(`schema.constraint.${rel.name}.id`, [], [
-        `CREATE CONSTRAINT link_${rel.name}_id IF NOT EXISTS`,
-        `FOR ()-[r:${rel.name}]-() REQUIRE r.id IS UNIQUE`,
-      ]),
+      statement(
+        `schema.constraint.${rel.name}.id`,
+        [],
+        [`CREATE CONSTRAINT link_${rel.name}_id IF NOT EXISTS`, `FOR ()-[r:${rel.name}]-() REQUIRE r.id IS UNIQUE`],
+      ),
     );
     // Event times (when a call, payment or transfer happened) are what timelines and time windows filter on.
     for (const [prop, def] of Object.entries(rel.properties)) {
       if (def.type !== 'datetime') continue;
       out.push(
-        statement(`schema.index.${rel.name}.${prop}`, [], [
-          `CREATE INDEX link_${rel.name}_${prop} IF NOT EXISTS`,
-          `FOR ()-[r:${rel.name}]-() ON (r.${prop})`,
-        ]),
+        statement(
+          `schema.index.${rel.name}.${prop}`,
+          [],
+          [`CREATE INDEX link_${rel.name}_${prop} IF NOT EXISTS`, `FOR ()-[r:${rel.name}]-() ON (r.${prop})`],
+        ),
       );
     }
   }
   const labels = investigationKindsOf(model).map((k) => kindIn(model, k.name).name);
   out.push(
-    statement('schema.fulltext.search', [], [
-      `CREATE FULLTEXT INDEX ${NEO4J_SEARCH_INDEX} IF NOT EXISTS`,
-      `FOR (n:${labels.join('|')}) ON EACH [n.searchText]`,
-      `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${NEO4J_SEARCH_ANALYZER}' } }`,
-    ]),
+    statement(
+      'schema.fulltext.search',
+      [],
+      [
+        `CREATE FULLTEXT INDEX ${NEO4J_SEARCH_INDEX} IF NOT EXISTS`,
+        `FOR (n:${labels.join('|')}) ON EACH [n.searchText]`,
+        `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${NEO4J_SEARCH_ANALYZER}' } }`,
+      ],
+    ),
   );
   return out;
 }

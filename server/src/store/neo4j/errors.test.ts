@@ -35,7 +35,12 @@ describe('mapNeo4jError', () => {
   });
 
   it('maps the driver’s own error class by its code', () => {
-    const e = new Neo4jError('Failed to connect. Caused by: connect ECONNREFUSED 127.0.0.1:7687', 'ServiceUnavailable', '50N42', 'x');
+    const e = new Neo4jError(
+      'Failed to connect. Caused by: connect ECONNREFUSED 127.0.0.1:7687',
+      'ServiceUnavailable',
+      '50N42',
+      'x',
+    );
     const mapped = mapNeo4jError(e, 'search');
     expect(mapped).toMatchObject({ code: 'UNAVAILABLE', retriable: true });
     expect(mapped.message).toBe('Neo4j search failed: connect ECONNREFUSED 127.0.0.1:7687');
@@ -74,13 +79,25 @@ describe('reasonOf', () => {
 
 describe('unreachable', () => {
   it('is one line with the address and reason', () => {
-    const e = unreachable('bolt://127.0.0.1:1', serverError('ServiceUnavailable', 'x. Caused by: connect ECONNREFUSED 127.0.0.1:1'));
-    expect(e).toMatchObject({ code: 'UNAVAILABLE', message: 'cannot reach Neo4j at bolt://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1' });
+    const e = unreachable(
+      'bolt://127.0.0.1:1',
+      serverError('ServiceUnavailable', 'x. Caused by: connect ECONNREFUSED 127.0.0.1:1'),
+    );
+    expect(e).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'cannot reach Neo4j at bolt://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1',
+    });
   });
 
   it('says the credentials were refused when the server answered', () => {
-    const e = unreachable('neo4j://db:7687', serverError('Neo.ClientError.Security.Unauthorized', 'The client is unauthorized.'));
-    expect(e).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Neo4j at neo4j://db:7687 refused the credentials: The client is unauthorized' });
+    const e = unreachable(
+      'neo4j://db:7687',
+      serverError('Neo.ClientError.Security.Unauthorized', 'The client is unauthorized.'),
+    );
+    expect(e).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Neo4j at neo4j://db:7687 refused the credentials: The client is unauthorized',
+    });
   });
 
   it('never shows user:password from the address', () => {

@@ -31,7 +31,10 @@ interface Rule {
   readonly retriable: boolean;
 }
 
-const codeIs = (...codes: string[]) => (code: string) => codes.includes(code);
+const codeIs =
+  (...codes: string[]) =>
+  (code: string) =>
+    codes.includes(code);
 const codeStarts = (prefix: string) => (code: string) => code.startsWith(prefix);
 
 // First match wins: specific codes before their families.
@@ -57,7 +60,10 @@ const RULES: readonly Rule[] = [
   },
   {
     // A write that breaks a uniqueness constraint, or a constraint that cannot be created over duplicates.
-    test: codeIs('Neo.ClientError.Schema.ConstraintValidationFailed', 'Neo.DatabaseError.Schema.ConstraintCreationFailed'),
+    test: codeIs(
+      'Neo.ClientError.Schema.ConstraintValidationFailed',
+      'Neo.DatabaseError.Schema.ConstraintCreationFailed',
+    ),
     code: 'CONFLICT',
     retriable: false,
   },
@@ -80,7 +86,11 @@ const RULES: readonly Rule[] = [
   { test: codeIs('Neo.ClientError.Database.DatabaseNotFound'), code: 'UNAVAILABLE', retriable: false },
   { test: codeStarts('Neo.TransientError.'), code: 'UNAVAILABLE', retriable: true },
   // The driver's own timeouts (pool acquisition, connection) carry no server code.
-  { test: (code, message) => !code.startsWith('Neo.') && /timed? ?out/i.test(message), code: 'TIMEOUT', retriable: true },
+  {
+    test: (code, message) => !code.startsWith('Neo.') && /timed? ?out/i.test(message),
+    code: 'TIMEOUT',
+    retriable: true,
+  },
   // A Lucene query that does not parse; luceneQuery escapes user text, so this means an unusual input.
   {
     test: (code, message) => code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && /ParseException/.test(message),

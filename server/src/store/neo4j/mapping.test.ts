@@ -38,7 +38,12 @@ describe('linkFromStored', () => {
   it('maps a payment with its endpoints, amount kept as an exact string', () => {
     const link = linkFromStored(
       'PAID',
-      { id: 'link:PAID:0123456789abcdef', amount: '1234.000000000000000001', asset: 'USDT', sources: [`${sha}#line:2`] },
+      {
+        id: 'link:PAID:0123456789abcdef',
+        amount: '1234.000000000000000001',
+        asset: 'USDT',
+        sources: [`${sha}#line:2`],
+      },
       'victim:v-1',
       'wallet:trx:TXyz',
     );

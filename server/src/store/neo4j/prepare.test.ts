@@ -1,7 +1,7 @@
 import { isInt } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import type { EntityWrite, LinkWrite } from '../../domain/graph.js';
-import { entityRow, groupInRounds, linkRow } from './prepare.js';
+import { entityGroups, linkGroups } from './prepare.js';
 
 const source = { sha256: 'c'.repeat(64), locator: 'line:3' };
 const centre: EntityWrite = {
@@ -13,7 +13,16 @@ const centre: EntityWrite = {
   source,
 };
 
-describe('entityRow', () => {
+const entityRow = (w: EntityWrite) => {
+  const [group] = entityGroups([w]);
+  return { kind: group?.key[0], row: group!.rows[0]! };
+};
+const linkRow = (w: LinkWrite) => {
+  const [group] = linkGroups([w]);
+  return { key: group?.key, row: group!.rows[0]! };
+};
+
+describe('entity rows', () => {
   it('splits plain and temporal properties, drops nulls and formats the source', () => {
     const { kind, row } = entityRow(centre);
     expect(kind).toBe('CallCentre');
@@ -26,11 +35,13 @@ describe('entityRow', () => {
   it('refuses an unknown kind, a foreign id, an unknown property, naming them', () => {
     expect(() => entityRow({ ...centre, kind: 'Spaceship' })).toThrow(/unknown kind "Spaceship"/);
     expect(() => entityRow({ ...centre, id: 'victim:v-1' })).toThrow(/not an id of kind CallCentre/);
-    expect(() => entityRow({ ...centre, properties: { colour: 'red' } })).toThrow(/CallCentre has no property "colour"/);
+    expect(() => entityRow({ ...centre, properties: { colour: 'red' } })).toThrow(
+      /CallCentre has no property "colour"/,
+    );
   });
 });
 
-describe('linkRow', () => {
+describe('link rows', () => {
   const call: LinkWrite = {
     id: 'link:CALLED:0123456789abcdef',
     type: 'CALLED',
@@ -54,15 +65,38 @@ describe('linkRow', () => {
   });
 });
 
-describe('groupInRounds', () => {
-  it('puts the n-th write of an id in round n, groups by key, keeps order', () => {
-    const item = (key: string, id: string, n: number) => ({ key: [key], row: { id, n } });
-    const groups = groupInRounds([item('A', 'a1', 1), item('B', 'b1', 2), item('A', 'a1', 3), item('A', 'a2', 4), item('A', 'a1', 5)]);
-    expect(groups.map((g) => [g.key[0], g.rows.map((r) => r.n)])).toEqual([
-      ['A', [1, 4]],
-      ['B', [2]],
-      ['A', [3]],
-      ['A', [5]],
+describe('a fact written twice in one batch', () => {
+  const other = { sha256: 'd'.repeat(64), locator: 'line:9' };
+
+  it('is one row: sources united, later values win, nulls keep earlier values', () => {
+    const groups = entityGroups([
+      centre,
+      {
+        ...centre,
+        properties: { name: 'Moscow One', workstationCount: null, city: 'Moscow' },
+        caption: 'Moscow One',
+        source: other,
+      },
+      { ...centre, id: 'callcentre:moscow-2', source: other },
     ]);
+    expect(groups).toHaveLength(1);
+    const [first, second] = groups[0]!.rows;
+    expect(first!.props).toMatchObject({ name: 'Moscow One', city: 'Moscow' });
+    expect(String(first!.props['workstationCount'])).toBe('500');
+    expect(first!.caption).toBe('Moscow One');
+    expect(first!.sources).toEqual([`${'c'.repeat(64)}#line:3`, `${'d'.repeat(64)}#line:9`]);
+    expect(second!.id).toBe('callcentre:moscow-2');
+  });
+
+  it('refuses a link id written between different endpoints', () => {
+    const call: LinkWrite = {
+      id: 'link:CALLED:0123456789abcdef',
+      type: 'CALLED',
+      from: 'phone:+74951234567',
+      to: 'victim:v-1',
+      properties: { at: '2024-05-01T10:11:12.000Z' },
+      source,
+    };
+    expect(() => linkGroups([call, { ...call, to: 'victim:v-2' }])).toThrow(/between different endpoints/);
   });
 });

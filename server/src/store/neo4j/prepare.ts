@@ -35,7 +35,7 @@ export interface LinkRow {
   readonly sources: string[];
 }
 
-/** Rows for one statement: one kind (or type and endpoint pair), each id at most once. */
+/** Rows for one statement: one kind (or type and endpoint pair), each id once. */
 export interface RowGroup<R> {
   /** `[kind]` or `[type, fromKind, toKind]`. */
   readonly key: readonly string[];
@@ -43,35 +43,42 @@ export interface RowGroup<R> {
 }
 
 /**
- * Plain values and temporal ISO strings of a write. A property absent or null keeps its stored value:
- * the domain drops empty values before writing, and an upsert never erases what another source said.
+ * Plain values and temporal ISO strings of a write. A property absent, null or an empty list keeps its
+ * stored value: an upsert never erases what another source said (the embedded adapter does the same).
  */
-function splitProperties(owner: KindDef | RelationshipDef, properties: Properties, where: string) {
+function splitProperties(owner: KindDef | RelationshipDef, id: string, properties: Properties) {
+  if (properties === null || typeof properties !== 'object') {
+    throw invalidArgument('properties', `${id}: properties must be an object`);
+  }
   const props: Record<string, unknown> = {};
   const times: Record<string, string> = {};
-  for (const [name, value] of Object.entries(properties ?? {})) {
+  for (const [name, value] of Object.entries(properties)) {
     const def = propertyOf(owner, name);
-    if (value === null || value === undefined) continue;
-    const converted = propertyIn(`${where}.${name}`, def, value);
+    const converted = propertyIn(`${owner.name}.${name} of ${id}`, def, value);
+    if (converted === null) continue;
     if (def.type === 'date' || def.type === 'datetime') times[name] = converted as string;
     else props[name] = converted;
   }
   return { props, times };
 }
 
-export function entityRow(write: EntityWrite): { kind: string; row: EntityRow } {
+const addSources = (into: string[], more: readonly string[]) => {
+  for (const s of more) if (!into.includes(s)) into.push(s);
+};
+
+function entityRow(write: EntityWrite): { kind: string; row: EntityRow } {
   const kind = kindOf(write.kind);
   if (typeof write.id !== 'string' || kindOfId(write.id).name !== kind.name) {
     throw invalidArgument('id', `"${write.id}" is not an id of kind ${kind.name} (expected ${kind.idPrefix}:<key>)`);
   }
   if (typeof write.caption !== 'string' || typeof write.searchText !== 'string') {
-    throw invalidArgument('entity', `${write.id} needs caption and searchText strings`);
+    throw invalidArgument('entity', `${write.id}: caption and searchText must be strings`);
   }
   return {
     kind: kind.name,
     row: {
       id: write.id,
-      ...splitProperties(kind, write.properties, kind.name),
+      ...splitProperties(kind, write.id, write.properties),
       caption: write.caption,
       searchText: write.searchText,
       sources: [formatSourceRef(write.source)],
@@ -79,10 +86,14 @@ export function entityRow(write: EntityWrite): { kind: string; row: EntityRow } 
   };
 }
 
-export function linkRow(write: LinkWrite): { key: [string, string, string]; row: LinkRow } {
+function linkRow(write: LinkWrite): { key: [string, string, string]; row: LinkRow } {
   const rel = relationshipOf(write.type);
-  if (typeof write.id !== 'string' || !write.id.startsWith(`link:${rel.name}:`)) {
-    throw invalidArgument('id', `"${write.id}" is not a link id of type ${rel.name} (expected link:${rel.name}:<hash>)`);
+  const prefix = `link:${rel.name}:`;
+  if (typeof write.id !== 'string' || !write.id.startsWith(prefix) || write.id.length <= prefix.length) {
+    throw invalidArgument(
+      'id',
+      `"${write.id}" is not a link id of type ${rel.name} (expected link:${rel.name}:<hash>)`,
+    );
   }
   const fromKind = kindOfId(write.from).name;
   const toKind = kindOfId(write.to).name;
@@ -93,29 +104,64 @@ export function linkRow(write: LinkWrite): { key: [string, string, string]; row:
       id: write.id,
       from: write.from,
       to: write.to,
-      ...splitProperties(rel, write.properties, rel.name),
+      ...splitProperties(rel, write.id, write.properties),
       sources: [formatSourceRef(write.source)],
     },
   };
 }
 
 /**
- * Groups rows by statement, in rounds: the n-th write of an id goes to round n. Each statement then sees
- * an id once, and the rounds run in order, so repeated writes in one batch count exactly as if they had
- * come in separate batches.
+ * Entity rows by kind. A fact written several times in one batch is one fact: sources united in order,
+ * later property values win (nulls never overwrite), later caption and search text win. Counts are then
+ * per distinct fact, as on the embedded engine.
  */
-export function groupInRounds<R extends { id: string }>(items: ReadonlyArray<{ key: readonly string[]; row: R }>) {
-  const seen = new Map<string, number>();
-  const groups = new Map<string, { round: number; key: readonly string[]; rows: R[] }>();
-  for (const { key, row } of items) {
-    const round = seen.get(row.id) ?? 0;
-    seen.set(row.id, round + 1);
-    const name = `${round}\u0000${key.join('\u0000')}`;
-    let group = groups.get(name);
-    if (!group) groups.set(name, (group = { round, key, rows: [] }));
-    group.rows.push(row);
+export function entityGroups(writes: readonly EntityWrite[]): RowGroup<EntityRow>[] {
+  const byId = new Map<string, { kind: string; row: EntityRow }>();
+  for (const w of writes) {
+    const next = entityRow(w);
+    const seen = byId.get(next.row.id);
+    if (!seen) {
+      byId.set(next.row.id, next);
+      continue;
+    }
+    Object.assign(seen.row.props, next.row.props);
+    Object.assign(seen.row.times, next.row.times);
+    addSources(seen.row.sources, next.row.sources);
+    byId.set(next.row.id, {
+      kind: seen.kind,
+      row: { ...seen.row, caption: next.row.caption, searchText: next.row.searchText },
+    });
   }
-  return [...groups.values()]
-    .sort((a, b) => a.round - b.round)
-    .map(({ key, rows }): RowGroup<R> => ({ key, rows }));
+  return grouped([...byId.values()].map(({ kind, row }) => ({ key: [kind], row })));
+}
+
+/** Link rows by type and endpoint pair, repeated facts merged like entities. */
+export function linkGroups(writes: readonly LinkWrite[]): RowGroup<LinkRow>[] {
+  const byId = new Map<string, { key: [string, string, string]; row: LinkRow }>();
+  for (const w of writes) {
+    const next = linkRow(w);
+    const seen = byId.get(next.row.id);
+    if (!seen) {
+      byId.set(next.row.id, next);
+      continue;
+    }
+    if (seen.row.from !== next.row.from || seen.row.to !== next.row.to) {
+      throw invalidArgument('link', `${next.row.id} is written between different endpoints in one batch`);
+    }
+    Object.assign(seen.row.props, next.row.props);
+    Object.assign(seen.row.times, next.row.times);
+    addSources(seen.row.sources, next.row.sources);
+  }
+  return grouped([...byId.values()]);
+}
+
+function grouped<R>(items: ReadonlyArray<{ key: readonly string[]; row: R }>): RowGroup<R>[] {
+  const groups = new Map<string, RowGroup<R>>();
+  for (const { key, row } of items) {
+    const name = key.join('\u0000');
+    const group = groups.get(name);
+    if (group) group.rows.push(row);
+    else groups.set(name, { key, rows: [row] });
+  }
+  return [...groups.values()];
 }

@@ -30,7 +30,12 @@ export async function searchIn(tx: Tx, s: Neo4jStatements, o: ReturnType<typeof 
   const [count] = await tx.run(s.searchCount, { query: o.query, kinds: o.kinds });
   const total = Number(count?.['total'] ?? 0);
   if (o.limit === 0 || o.offset >= total) return { hits: [], total };
-  const rows = await tx.run(s.searchPage, { query: o.query, kinds: o.kinds, offset: int(o.offset), limit: int(o.limit) });
+  const rows = await tx.run(s.searchPage, {
+    query: o.query,
+    kinds: o.kinds,
+    offset: int(o.offset),
+    limit: int(o.limit),
+  });
   const hits = rows.map((r) => ({
     entity: entityFromStored(r['properties'] as Record<string, unknown>),
     score: Number(r['score']),

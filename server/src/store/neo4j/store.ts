@@ -171,7 +171,9 @@ export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {
       for (const k of model.kinds) {
         let deleted: number;
         do {
-          const [row] = await exec.write('deleteAll', (tx) => tx.run(s.deleteKindBatch(k.name), { batch: int(DELETE_BATCH) }));
+          const [row] = await exec.write('deleteAll', (tx) =>
+            tx.run(s.deleteKindBatch(k.name), { batch: int(DELETE_BATCH) }),
+          );
           deleted = Number(row?.['deleted'] ?? 0);
         } while (deleted > 0);
       }

@@ -6,7 +6,6 @@
 import { NEO4J_MAX_PATH_HOPS, type Neo4jStatements } from '@ringtrace/cypher/neo4j/index.js';
 import { int } from 'neo4j-driver';
 import type { Link, Path, PathResult, Subgraph } from '../../domain/graph.js';
-import { kindOfId } from '../../domain/model/index.js';
 import type { ExpandOptions, PathOptions } from '../port.js';
 import type { Tx } from './executor.js';
 import { getEntitiesIn, getLinksIn, refsIn } from './lookup.js';
@@ -22,7 +21,7 @@ export function checkExpand(options: ExpandOptions) {
     seeds: [...new Set(options.seeds)],
     depth: integerIn('depth', options.depth, 1, MAX_EXPAND_DEPTH),
     limit: integerIn('limit', options.limit, 0, MAX_EXPAND_LIMIT),
-    kinds: new Set(kindsFilter(options.kinds)),
+    kinds: kindsFilter(options.kinds),
     types: typesFilter(options.linkTypes),
   };
 }
@@ -37,25 +36,33 @@ export async function expandIn(tx: Tx, s: Neo4jStatements, o: ReturnType<typeof 
   const seedRefs = await refsIn(tx, s, o.seeds);
   const visited = [...seedRefs.values()];
   const reached: Reached[] = [];
-  let frontier = visited;
+  let frontier = [...visited];
   for (let distance = 1; distance <= o.depth && frontier.length > 0; distance++) {
-    const rows = await tx.run(s.expandStep, { frontier, types: o.types, visited });
+    const rows = await tx.run(s.expandStep, { frontier, types: o.types, kinds: o.kinds, visited });
     frontier = rows.map((r) => String(r['ref']));
     visited.push(...frontier);
     reached.push(...rows.map((r) => ({ ref: String(r['ref']), id: String(r['id']), distance })));
   }
-  const candidates = reached
-    .filter((r) => o.kinds.has(kindOfId(r.id).name))
-    .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const candidates = reached.sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const kept = candidates.slice(0, o.limit);
   const seeds = o.seeds.filter((id) => seedRefs.has(id));
   const refs = [...seeds.map((id) => seedRefs.get(id) as string), ...kept.map((r) => r.ref)];
 
   const stored = await tx.run(s.expandEntities, { refs });
-  const byId = new Map(stored.map((r) => entityFromStored(r['properties'] as Record<string, unknown>)).map((e) => [e.id, e]));
+  const byId = new Map(
+    stored.map((r) => entityFromStored(r['properties'] as Record<string, unknown>)).map((e) => [e.id, e]),
+  );
   const entities = [...seeds, ...kept.map((r) => r.id)].flatMap((id) => byId.get(id) ?? []);
+  // Links the expansion walked: at least one end nearer than the full depth (seeds are at 0).
+  const distance = new Map<string, number>([
+    ...seeds.map((id) => [id, 0] as const),
+    ...kept.map((r) => [r.id, r.distance] as const),
+  ]);
+  const walked = (from: string, to: string) =>
+    Math.min(distance.get(from) ?? o.depth, distance.get(to) ?? o.depth) < o.depth;
   const links = (await tx.run(s.expandLinks, { refs, types: o.types }))
     .map((r) => linkFromStored(String(r['type']), r['properties'] as Record<string, unknown>, r['from'], r['to']))
+    .filter((l) => walked(l.from, l.to))
     .sort(byLinkId);
   const omitted = candidates.length - kept.length;
   return { entities, links, truncated: omitted > 0 ? { bound: 'limit', value: o.limit, omitted } : null };
@@ -98,8 +105,16 @@ export async function shortestPathsIn(
       linkIds: p.linkIds,
     }));
   }
-  const entities = await getEntitiesIn(tx, s, paths.flatMap((p) => p.entityIds));
-  const links = await getLinksIn(tx, s, paths.flatMap((p) => p.linkIds));
+  const entities = await getEntitiesIn(
+    tx,
+    s,
+    paths.flatMap((p) => p.entityIds),
+  );
+  const links = await getLinksIn(
+    tx,
+    s,
+    paths.flatMap((p) => p.linkIds),
+  );
   const omitted = total - paths.length;
   return { paths, entities, links, truncated: omitted > 0 ? { bound: 'limit', value: o.limit, omitted } : null };
 }

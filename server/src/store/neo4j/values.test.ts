@@ -60,26 +60,39 @@ describe('graph objects', () => {
 
 describe('property values to Neo4j', () => {
   it('sends int properties as Neo4j integers, exact beyond 2^53', () => {
-    const v = propertyIn('CallCentre.staffCount', { type: 'int', description: '' }, 300);
+    const v = propertyIn('CallCentre.staffCount', { type: 'int' }, 300);
     expect(isInt(v)).toBe(true);
     expect(String(v)).toBe('300');
-    expect(String(propertyIn('x', { type: 'int', description: '' }, '9007199254740993'))).toBe('9007199254740993');
+    expect(String(propertyIn('x', { type: 'int' }, '9007199254740993'))).toBe('9007199254740993');
   });
 
   it('keeps decimals as exact strings and floats as numbers', () => {
-    expect(propertyIn('PAID.amount', { type: 'decimal', description: '' }, '0.000000000000000001')).toBe(
-      '0.000000000000000001',
-    );
-    expect(propertyIn('x', { type: 'float', description: '' }, 1.5)).toBe(1.5);
+    expect(propertyIn('PAID.amount', { type: 'decimal' }, '0.000000000000000001')).toBe('0.000000000000000001');
+    expect(propertyIn('x', { type: 'float' }, 1.5)).toBe(1.5);
+  });
+
+  it('treats null and an empty list as not given', () => {
+    expect(propertyIn('x', { type: 'string' }, null)).toBeNull();
+    expect(propertyIn('x', { type: 'string[]' }, [])).toBeNull();
+  });
+
+  it('normalises datetimes to ISO UTC milliseconds and checks dates', () => {
+    expect(propertyIn('x', { type: 'datetime' }, '2024-05-01T13:11:12.123456+03:00')).toBe('2024-05-01T10:11:12.123Z');
+    expect(propertyIn('x', { type: 'date' }, '2024-02-29')).toBe('2024-02-29');
+    expect(() => propertyIn('x', { type: 'datetime' }, '2024-05-01 10:11:12')).toThrow(/ISO 8601 datetime with a zone/);
+    expect(() => propertyIn('x', { type: 'date' }, '01.05.2024')).toThrow(/a date YYYY-MM-DD/);
+  });
+
+  it('refuses an int beyond 64 bits and a decimal that is not one', () => {
+    expect(() => propertyIn('x', { type: 'int' }, '9223372036854775808')).toThrow(/within 64 bits/);
+    expect(() => propertyIn('x', { type: 'decimal' }, '1e5')).toThrow(/exact decimal string/);
   });
 
   it('refuses a value of the wrong type, naming the property', () => {
-    expect(() => propertyIn('CallCentre.staffCount', { type: 'int', description: '' }, 1.5)).toThrow(
+    expect(() => propertyIn('CallCentre.staffCount', { type: 'int' }, 1.5)).toThrow(
       /CallCentre\.staffCount: expects a whole number/,
     );
-    expect(() => propertyIn('PAID.amount', { type: 'decimal', description: '' }, 1.5)).toThrow(/exact decimal string/);
-    expect(() => propertyIn('x', { type: 'string[]', description: '' }, ['a', 1 as unknown as string])).toThrow(
-      /list of strings/,
-    );
+    expect(() => propertyIn('PAID.amount', { type: 'decimal' }, 1.5)).toThrow(/exact decimal string/);
+    expect(() => propertyIn('x', { type: 'string[]' }, ['a', 1 as unknown as string])).toThrow(/list of strings/);
   });
 });

@@ -77,35 +77,55 @@ export function valueOut(value: unknown): unknown {
   return String(value);
 }
 
-const INTEGER_TEXT = /^-?\d+$/;
+const INTEGER = /^-?\d+$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
 
 /**
- * A plain (non-temporal) property value as the driver must send it. JS numbers travel as floats, so an `int`
- * property goes as a Neo4j Integer (exact, also beyond 2^53 when given as a decimal string).
+ * A property value as the driver must send it, checked against its declared type with the same rules and
+ * messages as the embedded adapter; `null` means "not given" (null, or an empty list: keep the stored value).
+ * JS numbers travel as floats, so an `int` goes as a Neo4j Integer (exact within 64 bits); decimals stay
+ * exact strings; dates and datetimes go as text for date()/datetime() in Cypher, datetimes normalised to
+ * ISO UTC with milliseconds (what is read back), so re-writing the same instant counts as unchanged.
  */
-export function propertyIn(where: string, def: PropertyDef, value: PropertyValue): unknown {
-  const refuse = (expected: string) =>
-    invalidArgument(where, `expects ${expected}, got ${JSON.stringify(value)}`);
+export function propertyIn(where: string, def: Pick<PropertyDef, 'type'>, value: PropertyValue | undefined): unknown {
+  if (value === null || value === undefined) return null;
+  const refuse = (expected: string) => invalidArgument(where, `expects ${expected}, got ${JSON.stringify(value)}`);
   switch (def.type) {
-    case 'int':
-      if (typeof value === 'number' && Number.isSafeInteger(value)) return int(value);
-      if (typeof value === 'string' && INTEGER_TEXT.test(value)) return int(value);
-      throw refuse('a whole number');
+    case 'string':
+      if (typeof value === 'string') return value;
+      throw refuse('a string');
+    case 'decimal':
+      if (typeof value === 'string' && DECIMAL.test(value)) return value;
+      throw refuse('an exact decimal string like "12.50"');
+    case 'int': {
+      const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+      if (typeof text === 'string' && INTEGER.test(text) && BigInt(text) >= INT64_MIN && BigInt(text) <= INT64_MAX) {
+        return int(BigInt(text).toString());
+      }
+      throw refuse('a whole number within 64 bits (a decimal string beyond 2^53)');
+    }
     case 'float':
       if (typeof value === 'number' && Number.isFinite(value)) return value;
       throw refuse('a finite number');
     case 'boolean':
       if (typeof value === 'boolean') return value;
       throw refuse('true or false');
-    case 'string[]':
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return [...value];
-      throw refuse('a list of strings');
-    case 'string':
-    case 'decimal':
     case 'date':
+      if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+        return value;
+      }
+      throw refuse('a date YYYY-MM-DD');
     case 'datetime':
-      // Decimals stay exact strings; dates and datetimes are converted by date()/datetime() in Cypher.
-      if (typeof value === 'string') return value;
-      throw refuse(def.type === 'decimal' ? 'an exact decimal string' : 'a string');
+      if (typeof value === 'string' && ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value))) {
+        return new Date(value).toISOString();
+      }
+      throw refuse('an ISO 8601 datetime with a zone, e.g. 2024-05-01T10:11:12.000Z');
+    case 'string[]':
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length ? [...value] : null;
+      throw refuse('a list of strings');
   }
 }

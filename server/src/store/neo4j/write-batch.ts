@@ -1,14 +1,15 @@
 /**
  * One write batch in one write transaction: entities first (so links may point at entities of the same
- * batch), then a check that every link endpoint exists, then links. Any failure rolls the whole batch back.
+ * batch), then a check that every link endpoint exists, then links. Any failure rolls the whole batch back,
+ * and the driver may retry the whole unit on a transient error: every statement in it is an idempotent MERGE.
  */
 import type { Neo4jStatements } from '@ringtrace/cypher/neo4j/index.js';
-import { DomainError, notFound } from '../../domain/errors.js';
+import { DomainError, invalidArgument } from '../../domain/errors.js';
 import type { WriteBatch } from '../../domain/graph.js';
 import type { WriteCounts, WriteResult } from '../port.js';
 import type { Tx } from './executor.js';
 import { refsIn } from './lookup.js';
-import { entityRow, groupInRounds, linkRow, type RowGroup } from './prepare.js';
+import { entityGroups, linkGroups, type RowGroup } from './prepare.js';
 
 interface Tally {
   created: number;
@@ -32,9 +33,10 @@ async function runGroup(tx: Tx, stmt: Parameters<Tx['run']>[0], group: RowGroup<
 
 /** Checks and converts the whole batch before the transaction starts: bad input never opens one. */
 export function prepareBatch(batch: WriteBatch) {
-  const entities = groupInRounds((batch.entities ?? []).map((w) => entityRow(w)).map(({ kind, row }) => ({ key: [kind], row })));
-  const links = groupInRounds((batch.links ?? []).map((w) => linkRow(w)));
-  return { entities, links };
+  if (!batch || !Array.isArray(batch.entities) || !Array.isArray(batch.links)) {
+    throw invalidArgument('batch', 'expects { entities: [...], links: [...] }');
+  }
+  return { entities: entityGroups(batch.entities), links: linkGroups(batch.links) };
 }
 
 export type PreparedBatch = ReturnType<typeof prepareBatch>;
@@ -51,8 +53,8 @@ export async function writeBatchIn(tx: Tx, s: Neo4jStatements, batch: PreparedBa
       for (const row of group.rows) {
         const missing = [row.from, row.to].find((id) => !found.has(id));
         if (missing !== undefined) {
-          const error = notFound('entity', missing);
-          throw new DomainError('NOT_FOUND', `${error.message} (endpoint of link ${row.id})`, {
+          // Same words as the embedded adapter.
+          throw new DomainError('NOT_FOUND', `link ${row.id}: endpoint ${missing} does not exist`, {
             details: { id: missing, link: row.id },
           });
         }
