@@ -13,6 +13,18 @@ import type { GraphStore } from './store/port.js';
 const source = { sha256: 'a'.repeat(64), locator: 'line:2' };
 const silent = pino({ level: 'silent' });
 
+/** A logger at level error whose lines the test can read. */
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, logger: pino({ level: 'error' }, stream) };
+}
+
 let dir: string;
 let store: GraphStore;
 let webRoot: string;
@@ -127,8 +139,10 @@ describe('GraphQL', () => {
     });
   });
 
-  it('entity(id) of an unknown id fails with code NOT_FOUND', async () => {
-    const { body } = await gql(createApp({ store, logger: silent }), '{ entity(id: "callcentre:nowhere") { id } }');
+  it('entity(id) of an unknown id fails with code NOT_FOUND, and it is not logged as an error', async () => {
+    const { lines, logger } = capture();
+    const { body } = await gql(createApp({ store, logger }), '{ entity(id: "callcentre:nowhere") { id } }');
+    expect(lines).toEqual([]);
     expect(body.data).toEqual({ entity: null });
     expect(body.errors).toEqual([
       expect.objectContaining({
@@ -146,22 +160,13 @@ describe('GraphQL', () => {
   });
 
   it('masks an unexpected error and logs it', async () => {
-    const lines: string[] = [];
-    const logger = pino(
-      { level: 'error' },
-      new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const { lines, logger } = capture();
     const app = createApp({ store: failing('countByKind', new Error('engine exploded at /secret/path')), logger });
     const { text, body } = await gql(app, '{ stats { engine } }');
     expect(body.errors).toEqual([
       expect.objectContaining({
         message: 'Unexpected error.',
-        extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true },
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
       }),
     ]);
     expect(text).not.toContain('secret');

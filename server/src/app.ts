@@ -7,6 +7,7 @@
 
 import { createYoga, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { isDomainError } from './domain/errors.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { createSchema } from './graphql/schema.js';
@@ -25,15 +26,25 @@ const GRAPHQL = '/graphql';
 const HEALTH = '/health';
 const READY = '/ready';
 
-/** Yoga logs with (message, ...details); pino wants (object, message). */
+/** The resolver's own error inside the GraphQLError yoga logs, if any. */
+const originalOf = (error: Error) => (error as { originalError?: unknown }).originalError ?? error;
+
+/**
+ * Yoga logs with (message, ...details); pino wants (object, message). Yoga also logs every error the
+ * masker replaced: an expected DomainError (NOT_FOUND...) is routine, so it goes to debug, not error.
+ */
 function yogaLogger(logger: Logger): YogaLogger {
   const level =
     (name: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const error = args.find((a) => a instanceof Error);
       const message = args.filter((a) => typeof a === 'string').join(' ');
-      if (error) logger[name]({ err: error }, message);
-      else logger[name](message);
+      if (!error) return logger[name](message);
+      const original = originalOf(error);
+      if (name === 'error' && isDomainError(original) && original.code !== 'INTERNAL') {
+        return logger.debug({ code: original.code, reason: original.message }, 'request refused');
+      }
+      logger[name]({ err: original }, message || 'unexpected error while answering a request');
     };
   return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
 }
@@ -47,7 +58,7 @@ export function createApp({ store, logger, webRoot }: AppOptions) {
     healthCheckEndpoint: HEALTH,
     landingPage: false,
     logging: yogaLogger(log),
-    maskedErrors: { maskError: createMaskError(log) },
+    maskedErrors: { maskError: createMaskError() },
     plugins: [
       useStoreReadiness(store, log),
       ...(webRoot === undefined ? [] : [useStaticWeb({ root: webRoot, reserved: [GRAPHQL, HEALTH, READY] })]),

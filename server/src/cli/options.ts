@@ -18,3 +18,10 @@ export function port(value: string): number {
   if (n > 65_535) throw new InvalidArgumentError(`expected a port from 0 to 65535, got "${value}"`);
   return n;
 }
+
+/** The generator's random source takes a 32-bit seed. */
+export function seed(value: string): number {
+  const n = nonNegativeInteger(value);
+  if (n > 0xffffffff) throw new InvalidArgumentError(`expected a whole number from 0 to ${0xffffffff}, got "${value}"`);
+  return n;
+}

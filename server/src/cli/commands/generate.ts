@@ -2,13 +2,13 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { invocationDir } from '../../config.js';
 import { invalidArgument } from '../../domain/errors.js';
-import { nonNegativeInteger, positiveInteger } from '../options.js';
+import { positiveInteger, seed } from '../options.js';
 
 export const generateCommand = () =>
   new Command('generate')
     .description('write a deterministic synthetic case bundle of about N relationships (load it with `seed --bundle`)')
     .requiredOption('--scale <n>', 'number of relationships, e.g. 1e5', positiveInteger)
-    .option('--seed <s>', 'random seed: the same seed and scale give the same files', nonNegativeInteger, 1)
+    .option('--seed <s>', 'random seed (32-bit): the same seed and scale give the same files', seed, 1)
     .requiredOption('--out <dir>', 'directory to write the bundle to (replaced)')
     .action(async (options: { scale: number; seed: number; out: string }) => {
       const outDir = resolve(invocationDir(), options.out);
