@@ -20,18 +20,18 @@ const notSystem = (model: ModelShape, v: string) =>
 /**
  * One breadth-first level: the entities one link away from the frontier that were not visited yet.
  * `$visited` holds the frontier and every earlier level, so each entity is reported once, at its distance.
- * Only entities of `$kinds` are reached, and so only they are expanded further (as on the embedded engine).
+ * Every kind is traversed (a kinds filter applies to what is returned, as on the embedded engine); system
+ * kinds are never entered.
  */
 export const expandStepStatement = (model: ModelShape): CypherStatement =>
   statement(
     'expand.step',
-    ['frontier', 'types', 'kinds', 'visited'],
+    ['frontier', 'types', 'visited'],
     [
       'UNWIND $frontier AS ref',
       'MATCH (s) WHERE elementId(s) = ref',
       'MATCH (s)-[r]-(n)',
-      `WHERE type(r) IN $types${notSystem(model, 'n')} AND any(label IN labels(n) WHERE label IN $kinds)`,
-      '  AND NOT elementId(n) IN $visited',
+      `WHERE type(r) IN $types${notSystem(model, 'n')} AND NOT elementId(n) IN $visited`,
       'RETURN DISTINCT elementId(n) AS ref, n.id AS id',
     ],
   );

@@ -1,4 +1,7 @@
-/** Checks of operation options against the port's bounds and the model, shared by the operations. */
+/**
+ * Checks of operation options against the port's bounds and the model, with the embedded adapter's rules
+ * and messages, so both engines refuse the same requests in the same words.
+ */
 import { invalidArgument } from '../../domain/errors.js';
 import { investigationKinds, kindOf, model, relationshipOf } from '../../domain/model/index.js';
 
@@ -9,14 +12,30 @@ export function integerIn(argument: string, value: unknown, min: number, max: nu
   return value;
 }
 
-/** The kinds to reach or search: the given ones (each checked), or every investigation kind. */
-export function kindsFilter(kinds: readonly string[] | undefined): string[] {
+/** Kinds to search or reach: the given ones (each checked, none a system kind) or every investigation kind. */
+export function investigationKindsIn(argument: string, kinds: readonly string[] | undefined): string[] {
+  if (kinds !== undefined && !Array.isArray(kinds)) throw invalidArgument(argument, 'must be a list of kind names');
   if (!kinds || kinds.length === 0) return investigationKinds().map((k) => k.name);
-  return [...new Set(kinds.map((k) => kindOf(k).name))];
+  return [...new Set(kinds)].map((name) => {
+    const kind = kindOf(name);
+    if (kind.system) throw invalidArgument(argument, `${name} is a system kind, not part of the investigation graph`);
+    return kind.name;
+  });
 }
 
-/** The relationship types to follow: the given ones (each checked), or all of them. */
-export function typesFilter(types: readonly string[] | undefined): string[] {
+/** Relationship types to follow: the given ones (each checked), or all of them. */
+export function typesIn(types: readonly string[] | undefined): string[] {
+  if (types !== undefined && !Array.isArray(types)) {
+    throw invalidArgument('linkTypes', 'must be a list of relationship types');
+  }
   if (!types || types.length === 0) return model.relationships.map((r) => r.name);
   return [...new Set(types.map((t) => relationshipOf(t).name))];
+}
+
+/** Entity ids given by the caller: strings, each once. */
+export function idsIn(argument: string, ids: readonly unknown[]): string[] {
+  for (const id of ids) {
+    if (typeof id !== 'string') throw invalidArgument(argument, `ids must be strings, got ${JSON.stringify(id)}`);
+  }
+  return [...new Set(ids as string[])];
 }

@@ -14,8 +14,7 @@ import {
   type KindDef,
   type RelationshipDef,
 } from '../../domain/model/index.js';
-import { formatSourceRef } from '../../domain/provenance.js';
-import { propertyIn } from './values.js';
+import { propertyIn, sourceIn } from './values.js';
 
 export interface EntityRow {
   readonly id: string;
@@ -81,7 +80,7 @@ function entityRow(write: EntityWrite): { kind: string; row: EntityRow } {
       ...splitProperties(kind, write.id, write.properties),
       caption: write.caption,
       searchText: write.searchText,
-      sources: [formatSourceRef(write.source)],
+      sources: [sourceIn(`source of ${write.id}`, write.source)],
     },
   };
 }
@@ -105,7 +104,7 @@ function linkRow(write: LinkWrite): { key: [string, string, string]; row: LinkRo
       from: write.from,
       to: write.to,
       ...splitProperties(rel, write.id, write.properties),
-      sources: [formatSourceRef(write.source)],
+      sources: [sourceIn(`source of ${write.id}`, write.source)],
     },
   };
 }

@@ -2,24 +2,19 @@
 import { luceneQuery, type Neo4jStatements } from '@ringtrace/cypher/neo4j/index.js';
 import { int } from 'neo4j-driver';
 import { invalidArgument } from '../../domain/errors.js';
-import { kindOf } from '../../domain/model/index.js';
 import type { SearchOptions, SearchResult } from '../port.js';
 import type { Tx } from './executor.js';
 import { entityFromStored } from './mapping.js';
-import { integerIn, kindsFilter } from './options.js';
+import { integerIn, investigationKindsIn } from './options.js';
 
 export const MAX_SEARCH_LIMIT = 1_000;
 
 export function checkSearch(options: SearchOptions) {
   if (typeof options.text !== 'string') throw invalidArgument('text', 'must be a string');
-  const kinds = kindsFilter(options.kinds);
-  for (const k of kinds) {
-    // System kinds (source files) are not in the full-text index: asking for them is a mistake, not "no hits".
-    if (kindOf(k).system) throw invalidArgument('kinds', `${k} is not searchable`);
-  }
   return {
     query: luceneQuery(options.text),
-    kinds,
+    // System kinds (source files) are not in the full-text index: asking for them is refused.
+    kinds: investigationKindsIn('kinds', options.kinds),
     limit: integerIn('limit', options.limit, 0, MAX_SEARCH_LIMIT),
     offset: integerIn('offset', options.offset, 0, Number.MAX_SAFE_INTEGER),
   };
