@@ -57,6 +57,14 @@ describe('mapNeo4jError', () => {
       "Failed to invoke procedure `db.index.fulltext.queryNodes`: Caused by: org.apache.lucene.queryparser.classic.ParseException: Cannot parse 'a:'",
     );
     expect(mapNeo4jError(e, 'search').code).toBe('INVALID_ARGUMENT');
+    const many = serverError(
+      'Neo.ClientError.Procedure.ProcedureCallFailed',
+      'Failed to invoke procedure. Caused by: org.apache.lucene.search.IndexSearcher$TooManyClauses: maxClauseCount is set to 1024',
+    );
+    expect(mapNeo4jError(many, 'search').code).toBe('INVALID_ARGUMENT');
+    expect(mapNeo4jError(serverError('Neo.ClientError.Procedure.ProcedureCallFailed', 'other'), 'search').code).toBe(
+      'INTERNAL',
+    );
   });
 
   it('passes domain errors through untouched', () => {

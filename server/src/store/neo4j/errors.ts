@@ -91,9 +91,11 @@ const RULES: readonly Rule[] = [
     code: 'TIMEOUT',
     retriable: true,
   },
-  // A Lucene query that does not parse; luceneQuery escapes user text, so this means an unusual input.
+  // A Lucene query that does not parse or has too many words; luceneQuery escapes user text, so this
+  // means an unusual input, not a fault here.
   {
-    test: (code, message) => code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && /ParseException/.test(message),
+    test: (code, message) =>
+      code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && /ParseException|TooManyClauses/.test(message),
     code: 'INVALID_ARGUMENT',
     retriable: false,
   },
