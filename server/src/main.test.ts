@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,19 +44,21 @@ describe('main', () => {
 
     const child = startTsx(MAIN, [], { PORT: '0', RINGTRACE_DATA: dataDir, RINGTRACE_BUFFER_POOL_MB: '128' });
     const result = collect(child);
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    while (!/ready at (http:\/\/\S+?)"/.test(output)) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${(await result).stderr}`);
-      await once(child.stdout!, 'data');
-    }
-    const url = /ready at (http:\/\/\S+?)"/.exec(output)![1]!;
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      child.stdout?.on('data', (d: Buffer) => {
+        output += d.toString();
+        const match = /ready at (http:\/\/[^\s"]+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      void result.then((r) => reject(new Error(`the server exited with ${r.code}: ${r.stderr}`)));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(200);
-    expect(output).not.toContain('loading the demo case');
-
     child.kill('SIGTERM');
     const { code, stdout, stderr } = await result;
+    expect(stdout).not.toContain('loading the demo case');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('"msg":"stopped"');
