@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,8 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 
 /** What `pnpm start` does first: build the web app into web/dist. */
 async function buildWeb(): Promise<void> {
-  const vite = createRequire(join(root, 'web', 'package.json')).resolve('vite/bin/vite.js');
+  const vitePackage = createRequire(join(root, 'web', 'package.json')).resolve('vite/package.json');
+  const vite = join(dirname(vitePackage), 'bin', 'vite.js');
   await run(process.execPath, [vite, 'build', '--logLevel', 'error'], join(root, 'web'));
 }
 
