@@ -4,6 +4,6 @@ export type { EntityStatements } from './entity-statements.js';
 export type { LinkPairStatements, LinkStatements } from './link-statements.js';
 export { linkProjection, type ProjectedProperty } from './link-projection.js';
 export { propParam, type KuzuStatement } from './statement.js';
-export { MAX_PATH_HOPS, traversableRelationships, type TraversalFilter } from './traversal-statements.js';
+export { MAX_PATH_HOPS, traversableRelationships } from './traversal-statements.js';
 export { decodeFtsText, encodeFtsText } from './fts-text.js';
 export { KUZU_TYPES } from './kuzu-types.js';

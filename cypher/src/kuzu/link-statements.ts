@@ -50,6 +50,7 @@ export function linkStatements(rel: RelationshipShape): LinkStatements {
     'sources: $sources',
     ...props.map(([name, p]) => `${ident(name)}: ${fromBound(p.type, '$' + propParam(name))}`),
   ].join(', ');
+  const copyTargets = ['id', 'sources', ...props.map(([name]) => name)].map(ident).join(', ');
   const copyColumns = [
     'r.`from` AS c_from',
     'r.`to` AS c_to',
@@ -75,7 +76,7 @@ export function linkStatements(rel: RelationshipShape): LinkStatements {
         ['from', 'to', 'id', 'sources', ...propParams],
       ),
       copy: statement(
-        `COPY ${table} FROM (UNWIND $rows AS r WITH r WHERE r.id <> '' RETURN ${copyColumns}) ` +
+        `COPY ${table} (${copyTargets}) FROM (UNWIND $rows AS r WITH r WHERE r.id <> '' RETURN ${copyColumns}) ` +
           `(from=${literal(from)}, to=${literal(to)})`,
         ['rows'],
       ),

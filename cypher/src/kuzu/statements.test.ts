@@ -70,10 +70,10 @@ describe('Kuzu statement builders', () => {
     expect(text).toContain('l.`tags` AS `p_tags`');
   });
 
-  it('inline kind filters only into the recursive pattern, where Kuzu allows no parameter', () => {
-    const s = kuzuStatements(shape).expand('Case', 3, { kinds: ['Call'] });
-    expect(s.text).toContain("* SHORTEST 1..2 (e, m | WHERE label(m) IN ['Call'])");
-    expect(s.params).toEqual(['seed', 'seeds']);
+  it('inline bounds and types, which Kuzu cannot take as parameters in a recursive pattern', () => {
+    const s = kuzuStatements(shape).expand('Case', 3, ['SEEN']);
+    expect(s.text).toContain('-[r:`SEEN`* SHORTEST 1..2]-(a)-[l:`SEEN`]-(b)');
+    expect(s.params).toEqual(['seed']);
   });
 
   it('refuse out-of-range bounds', () => {

@@ -1,0 +1,142 @@
+/** Reads by id, full-text search and counts, on the reader connections. */
+import { encodeFtsText, type KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
+import { invalidArgument } from '../../domain/errors.js';
+import type { Entity, Link } from '../../domain/graph.js';
+import { investigationKinds, kindOf, kindOfId, model, relationshipOf } from '../../domain/model/index.js';
+import type { SearchOptions, SearchResult } from '../port.js';
+import { entityOf, linkOf } from './rows.js';
+import type { KuzuSession } from './session.js';
+import { nodeLookupsPerScan } from './write-batch.js';
+
+export interface ReadContext {
+  readonly session: KuzuSession;
+  readonly statements: KuzuStatements;
+  readonly sizes: Map<string, number>;
+}
+
+export function kindNameOfId(id: unknown): string | undefined {
+  try {
+    return typeof id === 'string' ? kindOfId(id).name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `link:<TYPE>:<hash>` routes to one rel table. */
+export function linkTypeOfId(id: unknown): string | undefined {
+  if (typeof id !== 'string' || !id.startsWith('link:')) return undefined;
+  const type = id.slice(5, id.indexOf(':', 5));
+  return model.relationships.some((r) => r.name === type) ? type : undefined;
+}
+
+function groupIds(ids: readonly string[], route: (id: string) => string | undefined): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const id of new Set(ids)) {
+    const key = route(id);
+    if (key === undefined) continue;
+    const list = groups.get(key);
+    if (list) list.push(id);
+    else groups.set(key, [id]);
+  }
+  return groups;
+}
+
+/** Entities by id (unknown ids left out), found per kind: by primary key when few, by one join when many. */
+export async function fetchEntities(ctx: ReadContext, ids: readonly string[]): Promise<Map<string, Entity>> {
+  const found = new Map<string, Entity>();
+  await Promise.all(
+    [...groupIds(ids, kindNameOfId)].map(async ([kind, group]) => {
+      const def = kindOf(kind);
+      const st = ctx.statements.entities.get(kind)!;
+      const rows =
+        group.length <= nodeLookupsPerScan(ctx.sizes.get(kind) ?? 0)
+          ? (await Promise.all(group.map((id) => ctx.session.read(st.getById, { id })))).flat()
+          : await ctx.session.read(st.getByIds, { ids: group });
+      for (const row of rows) found.set(String(row['id']), entityOf(def, row));
+    }),
+  );
+  return found;
+}
+
+export async function getEntities(ctx: ReadContext, ids: readonly string[]): Promise<Entity[]> {
+  const found = await fetchEntities(ctx, ids);
+  return [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
+}
+
+/** Links by id: rel tables have no index on id, so each type's table is joined with the ids once. */
+export async function getLinks(ctx: ReadContext, ids: readonly string[]): Promise<Link[]> {
+  const found = new Map<string, Link>();
+  await Promise.all(
+    [...groupIds(ids, linkTypeOfId)].map(async ([type, group]) => {
+      const def = relationshipOf(type);
+      for (const row of await ctx.session.read(ctx.statements.links.get(type)!.getByIds, { ids: group })) {
+        found.set(String(row['id']), linkOf(def, row, String(row['from']), String(row['to'])));
+      }
+    }),
+  );
+  return [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
+}
+
+export const MAX_SEARCH_LIMIT = 1_000;
+
+export function integerIn(argument: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalidArgument(argument, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Kinds to search or reach: the given ones (each checked, none a system kind) or every investigation kind. */
+export function investigationKindsIn(argument: string, kinds: readonly string[] | undefined): string[] {
+  if (kinds !== undefined && !Array.isArray(kinds)) throw invalidArgument(argument, 'must be a list of kind names');
+  if (!kinds || kinds.length === 0) return investigationKinds().map((k) => k.name);
+  return [...new Set(kinds)].map((name) => {
+    const kind = kindOf(name);
+    if (kind.system) throw invalidArgument(argument, `${name} is a system kind, not part of the investigation graph`);
+    return kind.name;
+  });
+}
+
+/**
+ * Full-text search: every hit of each kind's index with its BM25 score, merged by score (ties by id, so
+ * pages are stable), paged, then the page's entities fetched. Scores of different kinds come from
+ * different indexes and are comparable only roughly.
+ */
+export async function search(ctx: ReadContext, options: SearchOptions): Promise<SearchResult> {
+  if (typeof options.text !== 'string') throw invalidArgument('text', 'must be a string');
+  const kinds = investigationKindsIn('kinds', options.kinds);
+  const limit = integerIn('limit', options.limit, 0, MAX_SEARCH_LIMIT);
+  const offset = integerIn('offset', options.offset, 0, Number.MAX_SAFE_INTEGER);
+  const text = encodeFtsText(options.text.trim());
+  if (text === '') return { hits: [], total: 0 };
+  const perKind = await Promise.all(kinds.map((k) => ctx.session.read(ctx.statements.search.get(k)!, { text })));
+  const hits = perKind
+    .flat()
+    .map((r) => ({ id: String(r['id']), score: Number(r['score']) }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const page = hits.slice(offset, offset + limit);
+  const entities = await fetchEntities(
+    ctx,
+    page.map((h) => h.id),
+  );
+  return {
+    hits: page.flatMap((h) => {
+      const entity = entities.get(h.id);
+      return entity ? [{ entity, score: h.score }] : [];
+    }),
+    total: hits.length,
+  };
+}
+
+export async function countByKind(ctx: ReadContext): Promise<Record<string, number>> {
+  const out: Record<string, number> = Object.fromEntries(model.kinds.map((k) => [k.name, 0]));
+  for (const row of await ctx.session.read(ctx.statements.countByKind)) out[String(row['kind'])] = Number(row['count']);
+  return out;
+}
+
+export async function countByLinkType(ctx: ReadContext): Promise<Record<string, number>> {
+  const out: Record<string, number> = Object.fromEntries(model.relationships.map((r) => [r.name, 0]));
+  for (const row of await ctx.session.read(ctx.statements.countByLinkType))
+    out[String(row['type'])] = Number(row['count']);
+  return out;
+}

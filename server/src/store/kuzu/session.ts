@@ -1,0 +1,126 @@
+/**
+ * Connections to one Database: one writer (Kuzu allows one write transaction at a time and a second writer
+ * fails at once instead of waiting, so writes queue here) and several readers (reads run in parallel on
+ * separate connections and see the last committed snapshot). Every QueryResult is closed: closing the
+ * database with results open crashes the process at exit.
+ */
+import type { KuzuStatement } from '@ringtrace/cypher/kuzu/index.js';
+import { Connection, Database, type KuzuValue, type PreparedStatement } from 'kuzu';
+import { mapKuzuError } from './errors.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+class Channel {
+  readonly connection: Connection;
+  private readonly prepared = new Map<string, Promise<PreparedStatement>>();
+  inFlight = 0;
+
+  constructor(database: Database, queryTimeoutMs: number) {
+    this.connection = new Connection(database);
+    this.connection.setQueryTimeout(queryTimeoutMs);
+  }
+
+  private prepare(text: string): Promise<PreparedStatement> {
+    let p = this.prepared.get(text);
+    if (!p) {
+      p = this.connection.prepare(text).then((ps) => {
+        if (!ps.isSuccess()) throw new Error(ps.getErrorMessage());
+        return ps;
+      });
+      p.catch(() => this.prepared.delete(text));
+      this.prepared.set(text, p);
+    }
+    return p;
+  }
+
+  async run(s: KuzuStatement, params: Params): Promise<Row[]> {
+    checkParams(s, params);
+    this.inFlight++;
+    try {
+      const result = s.unprepared
+        ? await this.connection.query(s.text)
+        : await this.connection.execute(await this.prepare(s.text), params as Record<string, KuzuValue>);
+      const results = Array.isArray(result) ? result : [result];
+      try {
+        // getAllSync after the await: getAll() costs a thread-pool round trip per row.
+        return results.flatMap((r) => r.getAllSync());
+      } finally {
+        for (const r of results) r.close();
+      }
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /**
+   * Kuzu's Connection initialises lazily on first use, and two first uses at once race: each creates a
+   * native connection, one is dropped while in use, and the process dies (quirks.test.ts).
+   */
+  init(): Promise<void> {
+    return this.connection.init();
+  }
+
+  close(): Promise<void> {
+    return this.connection.close();
+  }
+}
+
+/** Kuzu refuses an unknown parameter and reads a missing one as NULL: bind exactly what is declared. */
+function checkParams(s: KuzuStatement, params: Params) {
+  const given = Object.keys(params);
+  if (given.length !== s.params.length || s.params.some((p) => !(p in params))) {
+    throw new Error(`statement expects parameters [${s.params.join(', ')}], got [${given.join(', ')}]`);
+  }
+}
+
+export interface SessionOptions {
+  readonly readConnections: number;
+  readonly queryTimeoutMs: number;
+}
+
+export class KuzuSession {
+  private readonly writer: Channel;
+  private readonly readers: Channel[];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    database: Database,
+    readonly path: string,
+    options: SessionOptions,
+  ) {
+    this.writer = new Channel(database, options.queryTimeoutMs);
+    this.readers = Array.from({ length: options.readConnections }, () => new Channel(database, options.queryTimeoutMs));
+  }
+
+  /** A read on the least busy reader. */
+  async read(s: KuzuStatement, params: Params = {}): Promise<Row[]> {
+    const channel = this.readers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    try {
+      return await channel.run(s, params);
+    } catch (error) {
+      throw mapKuzuError(error, this.path);
+    }
+  }
+
+  /**
+   * Runs `work` with the writer alone: writes queue in this process (one at a time, in order) instead of
+   * failing as a second Kuzu writer would. Errors from `work` pass through unmapped.
+   */
+  exclusive<T>(work: (run: (s: KuzuStatement, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    const run = (s: KuzuStatement, params: Params = {}) => this.writer.run(s, params);
+    const next = this.queue.then(() => work(run));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Opens every connection, one after the other, before any concurrent use. */
+  async open(): Promise<void> {
+    for (const channel of [this.writer, ...this.readers]) await channel.init();
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await Promise.all([this.writer, ...this.readers].map((c) => c.close()));
+  }
+}

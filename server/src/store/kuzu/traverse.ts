@@ -1,0 +1,186 @@
+/**
+ * Expansion and shortest paths. Expansion runs one BFS statement per seed (in parallel on the readers)
+ * that returns every link lying on the expansion, i.e. every link of a node at distance < depth; the
+ * distances, the kinds filter, the limit (nearest first, ties by id) and the link bound are applied here.
+ */
+import { MAX_PATH_HOPS, traversableRelationships } from '@ringtrace/cypher/kuzu/index.js';
+import { invalidArgument, notFound } from '../../domain/errors.js';
+import type { Entity, Link, Path, PathResult, Subgraph, Truncation } from '../../domain/graph.js';
+import { model, relationshipOf } from '../../domain/model/index.js';
+import { DEFAULT_EXPAND_LINK_LIMIT, MAX_EXPAND_LINK_LIMIT, type ExpandOptions, type PathOptions } from '../port.js';
+import { fetchEntities, integerIn, investigationKindsIn, kindNameOfId, type ReadContext } from './reads.js';
+import { linkOf } from './rows.js';
+import type { Row } from './session.js';
+
+export const MAX_EXPAND_DEPTH = 3;
+export const MAX_EXPAND_LIMIT = 100_000;
+export const MAX_SEEDS = 1_000;
+export const MAX_PATH_LIMIT = 1_000;
+/** Paths fetched to pick a stable first `limit` (sorted by ids) when there are more than `limit`. */
+const PATH_SAMPLE = 256;
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Relationship types to follow: the given ones (each checked) among those an expansion may follow. */
+function typesIn(types: readonly string[] | undefined): string[] | undefined {
+  if (types !== undefined && !Array.isArray(types))
+    throw invalidArgument('linkTypes', 'must be a list of relationship types');
+  if (!types || types.length === 0) return undefined;
+  return [...new Set(types.map((t) => relationshipOf(t).name))];
+}
+
+/** Entities by id, refusing an id that does not exist. */
+async function existing(ctx: ReadContext, argument: string, ids: readonly string[]): Promise<Map<string, Entity>> {
+  for (const id of ids)
+    if (typeof id !== 'string') throw invalidArgument(argument, `ids must be strings, got ${JSON.stringify(id)}`);
+  const found = await fetchEntities(ctx, ids);
+  const missing = ids.find((id) => !found.has(id));
+  if (missing !== undefined) throw notFound('entity', missing);
+  return found;
+}
+
+interface Candidate {
+  readonly link: Link;
+  readonly pair: string;
+}
+
+/** Keeps at most `max` links so that every pair of entities keeps one link before any pair gets a second. */
+function boundLinks(candidates: readonly Candidate[], max: number): { links: Link[]; omitted: number } {
+  const rank = new Map<string, number>();
+  const ranked = [...candidates]
+    .sort((a, b) => byId(a.link.id, b.link.id))
+    .map((c) => {
+      const r = rank.get(c.pair) ?? 0;
+      rank.set(c.pair, r + 1);
+      return { c, r };
+    })
+    .sort((a, b) => a.r - b.r || byId(a.c.link.id, b.c.link.id));
+  const links = ranked
+    .slice(0, max)
+    .map((x) => x.c.link)
+    .sort((a, b) => byId(a.id, b.id));
+  return { links, omitted: candidates.length - links.length };
+}
+
+export async function expand(ctx: ReadContext, o: ExpandOptions): Promise<Subgraph> {
+  if (!Array.isArray(o.seeds) || o.seeds.length === 0) throw invalidArgument('seeds', 'needs at least one entity id');
+  if (o.seeds.length > MAX_SEEDS) throw invalidArgument('seeds', `at most ${MAX_SEEDS} seeds, got ${o.seeds.length}`);
+  const depth = integerIn('depth', o.depth, 1, MAX_EXPAND_DEPTH);
+  const limit = integerIn('limit', o.limit, 0, MAX_EXPAND_LIMIT);
+  const linkLimit = integerIn('linkLimit', o.linkLimit ?? DEFAULT_EXPAND_LINK_LIMIT, 0, MAX_EXPAND_LINK_LIMIT);
+  const kinds = new Set(investigationKindsIn('kinds', o.kinds));
+  const types = typesIn(o.linkTypes);
+  const seeds = [...new Set(o.seeds)];
+  const seedEntities = await existing(ctx, 'seeds', seeds);
+  const followed = traversableRelationships(model, types);
+
+  const distance = new Map<string, number>(seeds.map((id) => [id, 0]));
+  const found = new Map<string, { row: Row; from: string; to: string }>();
+  if (followed.length > 0) {
+    const perSeed = await Promise.all(
+      seeds.map((seed) => ctx.session.read(ctx.statements.expand(kindNameOfId(seed)!, depth, types), { seed })),
+    );
+    for (const row of perSeed.flat()) {
+      const d = Number(row['d']);
+      const a = String(row['a']);
+      const b = String(row['b']);
+      distance.set(a, Math.min(distance.get(a) ?? Infinity, d));
+      distance.set(b, Math.min(distance.get(b) ?? Infinity, d + 1));
+      const out = row['out'] === true;
+      found.set(String(row['id']), { row, from: out ? a : b, to: out ? b : a });
+    }
+  }
+  const seedSet = new Set(seeds);
+  const reached = [...distance]
+    .filter(([id]) => !seedSet.has(id) && kinds.has(kindNameOfId(id) ?? ''))
+    .sort(([a, da], [b, db]) => da - db || byId(a, b))
+    .map(([id]) => id);
+  const kept = reached.slice(0, limit);
+  const keep = new Set([...seeds, ...kept]);
+  const candidates: Candidate[] = [];
+  for (const { row, from, to } of found.values()) {
+    if (!keep.has(from) || !keep.has(to)) continue;
+    const link = linkOf(relationshipOf(String(row['type'])), row, from, to);
+    candidates.push({ link, pair: from < to ? `${from}|${to}` : `${to}|${from}` });
+  }
+  const bounded = boundLinks(candidates, linkLimit);
+  const entities = await fetchEntities(ctx, kept);
+  const truncation = (bound: string, value: number, omitted: number): Truncation | null =>
+    omitted > 0 ? { bound, value, omitted } : null;
+  return {
+    entities: [...seeds.map((id) => seedEntities.get(id)!), ...kept.flatMap((id) => entities.get(id) ?? [])],
+    links: bounded.links,
+    truncated: truncation('limit', limit, reached.length - kept.length),
+    truncatedLinks: truncation('linkLimit', linkLimit, bounded.omitted),
+  };
+}
+
+interface EngineRef {
+  readonly offset: number;
+  readonly table: number;
+}
+const sameRef = (a: EngineRef, b: EngineRef) => a.offset === b.offset && a.table === b.table;
+
+export async function shortestPaths(ctx: ReadContext, o: PathOptions): Promise<PathResult> {
+  const maxHops = integerIn('maxHops', o.maxHops, 1, MAX_PATH_HOPS);
+  const limit = integerIn('limit', o.limit, 0, MAX_PATH_LIMIT);
+  const types = typesIn(o.linkTypes);
+  if (typeof o.from !== 'string') throw invalidArgument('from', 'must be an entity id');
+  if (typeof o.to !== 'string') throw invalidArgument('to', 'must be an entity id');
+  const ends = await existing(ctx, 'from', [o.from, o.to]);
+  if (o.from === o.to) {
+    // The shortest path from an entity to itself is the entity (Kuzu's SHORTEST needs at least one hop).
+    return {
+      paths: limit > 0 ? [{ entityIds: [o.from], linkIds: [] }] : [],
+      entities: limit > 0 ? [ends.get(o.from)!] : [],
+      links: [],
+      truncated: limit > 0 ? null : { bound: 'limit', value: limit, omitted: 1 },
+    };
+  }
+  if (traversableRelationships(model, types).length === 0)
+    return { paths: [], entities: [], links: [], truncated: null };
+  const fromKind = kindNameOfId(o.from)!;
+  const toKind = kindNameOfId(o.to)!;
+  const sample = Math.max(limit, PATH_SAMPLE);
+  const rows = await ctx.session.read(ctx.statements.shortestPaths(fromKind, toKind, maxHops, types), {
+    from: o.from,
+    to: o.to,
+    limit: sample,
+  });
+  const total =
+    rows.length < sample
+      ? rows.length
+      : Number(
+          (
+            await ctx.session.read(ctx.statements.countShortestPaths(fromKind, toKind, maxHops, types), {
+              from: o.from,
+              to: o.to,
+            })
+          )[0]?.['total'] ?? 0,
+        );
+  const links = new Map<string, Link>();
+  const paths: Path[] = rows.map((row) => {
+    const entityIds = [o.from, ...(row['via'] as string[]).map(String), o.to];
+    const refs = row['refs'] as EngineRef[];
+    const linkIds = (row['links'] as Row[]).map((l, i) => {
+      const [from, to] = sameRef(l['src'] as EngineRef, refs[i]!)
+        ? [entityIds[i]!, entityIds[i + 1]!]
+        : [entityIds[i + 1]!, entityIds[i]!];
+      links.set(String(l['id']), linkOf(relationshipOf(String(l['type'])), l, from, to));
+      return String(l['id']);
+    });
+    return { entityIds, linkIds };
+  });
+  const key = (p: Path) => `${p.entityIds.join(' ')}|${p.linkIds.join(' ')}`;
+  const kept = paths.sort((a, b) => byId(key(a), key(b))).slice(0, limit);
+  const entityIds = [...new Set(kept.flatMap((p) => p.entityIds))];
+  const entities = await fetchEntities(ctx, entityIds);
+  const keptLinks = [...new Set(kept.flatMap((p) => p.linkIds))].map((id) => links.get(id)!);
+  const omitted = total - kept.length;
+  return {
+    paths: kept,
+    entities: entityIds.flatMap((id) => entities.get(id) ?? []),
+    links: keptLinks,
+    truncated: omitted > 0 ? { bound: 'limit', value: limit, omitted } : null,
+  };
+}
