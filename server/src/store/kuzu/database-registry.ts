@@ -10,6 +10,7 @@ import { Database } from 'kuzu';
 interface Entry {
   readonly database: Database;
   refs: number;
+  queue: Promise<unknown>;
 }
 
 const open = new Map<string, Entry>();
@@ -17,6 +18,8 @@ const open = new Map<string, Entry>();
 export interface SharedDatabase {
   readonly path: string;
   readonly database: Database;
+  /** Runs `work` when every write queued before it on this Database has finished. */
+  serialize<T>(work: () => Promise<T>): Promise<T>;
   /** Gives the Database back; closes it when no store holds it any more. */
   release(): Promise<void>;
 }
@@ -27,7 +30,7 @@ export function acquireDatabase(path: string, bufferPoolBytes: number): SharedDa
   if (!entry) {
     mkdirSync(dirname(key), { recursive: true });
     // Opening is lazy: a lock held by another process shows on the first query, not here.
-    entry = { database: new Database(key, bufferPoolBytes), refs: 0 };
+    entry = { database: new Database(key, bufferPoolBytes), refs: 0, queue: Promise.resolve() };
     open.set(key, entry);
   }
   entry.refs++;
@@ -36,6 +39,11 @@ export function acquireDatabase(path: string, bufferPoolBytes: number): SharedDa
   return {
     path: key,
     database: held.database,
+    serialize<T>(work: () => Promise<T>): Promise<T> {
+      const next = held.queue.then(work);
+      held.queue = next.catch(() => undefined);
+      return next;
+    },
     async release() {
       if (released) return;
       released = true;

@@ -88,7 +88,11 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
       if (closed) throw new DomainError('UNAVAILABLE', `embedded database ${options.path} is closed`);
       if (session) return;
       shared = acquireDatabase(options.path, bufferPoolBytes);
-      const s = new KuzuSession(shared.database, shared.path, { readConnections, queryTimeoutMs });
+      const s = new KuzuSession(shared.database, shared.path, {
+        readConnections,
+        queryTimeoutMs,
+        serialize: shared.serialize,
+      });
       try {
         await guarded(() => s.open());
         await guarded(() => s.exclusive((run) => ensureSchema(run, model)));
@@ -98,8 +102,9 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
         for (const [type, n] of Object.entries(await countByLinkType({ session: s, statements, sizes })))
           sizes.set(type, n);
       } catch (error) {
+        // Closing a Database whose opening failed rethrows the opening error: the mapped one is the answer.
         await s.close().catch(() => undefined);
-        await shared.release();
+        await shared.release().catch(() => undefined);
         shared = undefined;
         throw error;
       }

@@ -18,6 +18,10 @@ import type { Model } from '../../domain/model/index.js';
 import type { Params, Row } from './session.js';
 
 type Run = (s: KuzuStatement, params?: Params) => Promise<Row[]>;
+
+/** Kuzu reports some types under another name than the DDL uses. */
+const ALIASES: Readonly<Record<string, string>> = { BOOLEAN: 'BOOL' };
+const sameType = (onDisk: string, declared: string) => (ALIASES[declared] ?? declared) === (ALIASES[onDisk] ?? onDisk);
 const ddl = (text: string): KuzuStatement => ({ text, params: [], unprepared: true });
 
 export async function ensureSchema(run: Run, model: Model): Promise<void> {
@@ -32,7 +36,7 @@ export async function ensureSchema(run: Run, model: Model): Promise<void> {
     for (const column of table.columns) {
       const type = columns.get(column.name);
       if (type === undefined) await run(ddl(addColumn(table.name, column)));
-      else if (type !== column.type) {
+      else if (!sameType(type, column.type)) {
         throw new DomainError(
           'UNAVAILABLE',
           `embedded database: ${table.name}.${column.name} is ${type} on disk but ${column.type} in the model (the model changed a type; reload into a new database)`,

@@ -77,12 +77,24 @@ function checkParams(s: KuzuStatement, params: Params) {
 export interface SessionOptions {
   readonly readConnections: number;
   readonly queryTimeoutMs: number;
+  /** The Database's write queue (shared by every store on the file). */
+  readonly serialize?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+function ownQueue() {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 }
 
 export class KuzuSession {
   private readonly writer: Channel;
   private readonly readers: Channel[];
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serialize: <T>(work: () => Promise<T>) => Promise<T>;
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
     database: Database,
@@ -91,6 +103,7 @@ export class KuzuSession {
   ) {
     this.writer = new Channel(database, options.queryTimeoutMs);
     this.readers = Array.from({ length: options.readConnections }, () => new Channel(database, options.queryTimeoutMs));
+    this.serialize = options.serialize ?? ownQueue();
   }
 
   /** A read on the least busy reader. */
@@ -104,13 +117,13 @@ export class KuzuSession {
   }
 
   /**
-   * Runs `work` with the writer alone: writes queue in this process (one at a time, in order) instead of
+   * Runs `work` with the writer alone: writes queue (one at a time per Database, in order) instead of
    * failing as a second Kuzu writer would. Errors from `work` pass through unmapped.
    */
   exclusive<T>(work: (run: (s: KuzuStatement, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
     const run = (s: KuzuStatement, params: Params = {}) => this.writer.run(s, params);
-    const next = this.queue.then(() => work(run));
-    this.queue = next.catch(() => undefined);
+    const next = this.serialize(() => work(run));
+    this.pending = next.catch(() => undefined);
     return next;
   }
 
@@ -120,7 +133,7 @@ export class KuzuSession {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.pending;
     await Promise.all([this.writer, ...this.readers].map((c) => c.close()));
   }
 }
