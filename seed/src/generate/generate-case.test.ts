@@ -53,7 +53,7 @@ describe('generateCase', () => {
     expect(other['entities/Victim.csv']).not.toBe(same['entities/Victim.csv']);
   });
 
-  it.each([10_000, 100_000])('lands within 10%% of %i relationships, counting every link row', async (scale) => {
+  it.each([10_000, 100_000])('lands within 10 percent of %i relationships, counting every link row', async (scale) => {
     const { dir, result } = await generate(scale, 1);
     expect(Math.abs(result.links - scale) / scale).toBeLessThan(0.1);
     let linkRows = 0;

@@ -7,7 +7,7 @@ import { writeCentres } from './centres.js';
 import { hubLine, spoofLine } from './numbers.js';
 import type { Plan } from './plan.js';
 import type { Sink } from './sink.js';
-import { agency, platformName } from './vocab.js';
+import { agency, platformName, VICTIM_COUNTRIES } from './vocab.js';
 
 /**
  * The organisation of a synthetic case, written as it is drawn. What the victims' stream needs later
@@ -37,7 +37,8 @@ export interface Deposit {
 export const CHAINS: readonly Chain[] = ['eth', 'trx', 'btc'];
 
 export async function writeStructure(sink: Sink, rng: Rng, plan: Plan): Promise<Structure> {
-  const countries = new Set<string>(['RU']);
+  // Every country a row names is listed, so the loader never has to invent one from a link.
+  const countries = new Set<string>(['RU', ...VICTIM_COUNTRIES]);
   const group = await sink.entity('CrimeGroup', ['key', 'name', 'activities', 'description']);
   const person = await sink.entity('Person', ['key', 'name', 'role', 'status', 'nationality', 'languages']);
   const leads = await sink.link('LEADS', ['from_kind', 'from', 'to_kind', 'to']);
