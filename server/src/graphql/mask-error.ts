@@ -1,9 +1,10 @@
+import type { ASTNode } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError, type MaskError } from 'graphql-yoga';
 import { isDomainError } from '../domain/errors.js';
 
 interface Located {
   readonly originalError?: unknown;
-  readonly nodes?: never;
+  readonly nodes?: ReadonlyArray<ASTNode>;
   readonly path?: ReadonlyArray<string | number>;
 }
 
