@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,15 +53,9 @@ describe('ringtrace CLI', () => {
     expectOneLineFailure(await cli(args, env), reason);
   });
 
-  it('stats on a new data directory creates the database and prints zero counts', async () => {
-    const result = await cli(['stats', '--data', 'fresh', '--json']);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const stats = JSON.parse(result.stdout);
-    expect(stats.engine).toBe('embedded');
-    expect(stats.location).toContain(join(dir, 'fresh'));
-    expect(stats.entities).toMatchObject({ CallCentre: 0, Victim: 0 });
-    expect(stats.links).toMatchObject({ CALLED: 0 });
+  it('stats on a directory without a database fails with one line and creates nothing', async () => {
+    expectOneLineFailure(await cli(['stats', '--data', 'typo']), /no database in .*typo/);
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
   });
 
   it('generate writes a bundle that seed loads and stats counts', async () => {
@@ -75,9 +70,13 @@ describe('ringtrace CLI', () => {
     expect(seeded.stdout).toMatch(/links +\d+ new/);
 
     const stats = await cli(['stats', '--data', 'loaded', '--json']);
-    const { links } = JSON.parse(stats.stdout) as { links: Record<string, number> };
-    const total = Object.values(links).reduce((a, b) => a + b, 0);
+    expect(stats.stderr).toBe('');
+    const parsed = JSON.parse(stats.stdout) as { engine: string; location: string; links: Record<string, number> };
+    expect(parsed.engine).toBe('embedded');
+    expect(parsed.location).toContain(join(dir, 'loaded'));
+    const total = Object.values(parsed.links).reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(1000);
+    expect(parsed.links).toMatchObject({ CALLED: expect.any(Number), PAID: expect.any(Number) });
   });
 
   it('refuses with one line when another process holds the embedded database', async () => {

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { DomainError } from '../../domain/errors.js';
 import { model } from '../../domain/model/index.js';
+import { embeddedDatabasePath } from '../../store/open-store.js';
 import { configWith } from '../config-overrides.js';
 import { withStore } from '../with-store.js';
 
@@ -14,7 +17,15 @@ export const statsCommand = () =>
     .option('--data <dir>', 'embedded database directory (default: RINGTRACE_DATA or ./data)')
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { data?: string; json?: boolean }) => {
-      await withStore(configWith(options), async (store) => {
+      const config = configWith(options);
+      // Reading must not create: a mistyped --data would otherwise leave an empty database behind.
+      if (!config.neo4j && !existsSync(embeddedDatabasePath(config.dataDir))) {
+        throw new DomainError(
+          'NOT_FOUND',
+          `no database in ${config.dataDir} (\`ringtrace seed\` or the server's first start creates one)`,
+        );
+      }
+      await withStore(config, async (store) => {
         const [byKind, byType] = await Promise.all([store.countByKind(), store.countByLinkType()]);
         const entities = model.kinds.map((k) => [k.name, byKind[k.name] ?? 0] as const);
         const links = model.relationships.map((r) => [r.name, byType[r.name] ?? 0] as const);
