@@ -4,7 +4,7 @@
 // replace an earlier one's instead of adding to them. Patterns are regular expressions on the import
 // string: the `group` (gitignore) form matches a bare name at any depth (`graphql` would also match
 // `../graphql/x.js`), which is not what a boundary means.
-// test/ is not restricted: the store contract suite imports both adapters, the benchmarks the engines.
+// test/ may import adapters (the store contract suite runs on both); only test/bench/ imports an engine.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
@@ -121,6 +121,12 @@ export default defineConfig(
     'cypher-tests',
     ['cypher/**/*.test.ts'],
     [engines(`cypher's tests check statements with the linter; running them is the store's tests' job`)],
+  ),
+  restrict(
+    'test',
+    ['test/**'],
+    [engines('tests reach an engine through its adapter; only test/bench/ queries one directly, to measure the store')],
+    ['test/bench/**'],
   ),
   restrict(
     'seed',

@@ -35,6 +35,7 @@ describe('eslint', () => {
     ['cypher/src/x.ts', "import '../../server/src/domain/model/index.js';", /cypher never imports server/],
     ['cypher/src/x.ts', "import 'kuzu';", /cypher builds statements/],
     ['seed/src/x.ts', "import '@ringtrace/server/domain/ids.js';", /seed never imports server/],
+    ['test/store-contract/x.test.ts', "import 'kuzu';", /only test\/bench\/ queries one directly/],
   ];
 
   it.each(crossings)('refuses %s: %s', async (file, code, message) => {
@@ -51,6 +52,7 @@ describe('eslint', () => {
     ['server/src/domain/x.ts', "import 'libphonenumber-js';"],
     ['server/src/store/kuzu/x.ts', "import '@ringtrace/cypher/kuzu/quote.js';"],
     ['test/store-contract/x.ts', "import '../../server/src/store/kuzu/index.js';"],
+    ['test/bench/x.ts', "import 'kuzu';"],
   ];
 
   it.each(allowed)('allows %s: %s', async (file, code) => {
