@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +31,23 @@ describe('main', () => {
     const result = await runTsx(MAIN, [], { RINGTRACE_QUERY_TIMEOUT_MS: 'forever' });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^ringtrace: RINGTRACE_QUERY_TIMEOUT_MS must be a whole number[^\n]*\n$/);
+  });
+
+  it('a port in use fails with one line, before touching the database', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const dataDir = join(dir, 'never-created');
+      const result = await runTsx(MAIN, [], { PORT: String(port), RINGTRACE_DATA: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `ringtrace: port ${port} on 127.0.0.1 is in use (another Ringtrace?): stop it or set PORT\n`,
+      );
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('serves an existing database, then shuts down gracefully on SIGTERM', async () => {

@@ -1,11 +1,13 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
+import { DomainError } from './domain/errors.js';
 import { loadDemoOnFirstStart } from './demo-on-first-start.js';
 import { demoCaseDir, webDist } from './paths.js';
 import { openStore } from './store/open-store.js';
+import type { GraphStore } from './store/port.js';
 
 export interface ServerHandle {
   readonly url: string;
@@ -23,15 +25,30 @@ export interface ServeOptions {
 
 const DRAIN_MS = 5000;
 
+/** Binds the port; a port in use is a one-line DomainError, not a stack. */
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === 'EADDRINUSE'
+          ? `port ${port} on ${host} is in use (another Ringtrace?): stop it or set PORT`
+          : `cannot listen on ${host}:${port}: ${error.message}`;
+      reject(new DomainError('UNAVAILABLE', reason, { cause: error }));
+    };
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve(server.address() as AddressInfo);
     });
   });
 }
+
+/** Until the app is built: the process is up (/health), nothing else is ready yet. */
+const starting: RequestListener = (request, response) => {
+  const up = request.url === '/health';
+  response.writeHead(up ? 200 : 503, { 'content-type': 'application/json', ...(!up && { 'retry-after': '2' }) });
+  response.end(JSON.stringify({ status: up ? 'ok' : 'starting' }));
+};
 
 function stop(server: Server): Promise<void> {
   return new Promise((resolve) => {
@@ -44,32 +61,40 @@ function stop(server: Server): Promise<void> {
   });
 }
 
-/** Opens the store, loads the demo case into an empty embedded database, and listens. */
+/**
+ * Binds the port first (a port in use fails before any database work, and /health answers during a
+ * long demo load), then opens the store, loads the demo case into an empty embedded database, and
+ * hands the requests to the app.
+ */
 export async function startServer({ config, logger, webRoot = webDist, demoDir = demoCaseDir }: ServeOptions) {
-  const store = await openStore(config);
-  logger.info({ engine: store.info.engine, location: store.info.location, version: store.info.version }, 'store open');
+  let handler: RequestListener = starting;
+  const server = createServer((request, response) => handler(request, response));
+  const address = await listen(server, config.port, config.host);
+  let store: GraphStore | undefined;
   try {
-    if (store.info.engine === 'embedded') {
-      await loadDemoOnFirstStart({ store, dataDir: config.dataDir, demoDir, logger });
-    }
-    const server = createServer(createApp({ store, logger, webRoot }));
-    const address = await listen(server, config.port, config.host);
-    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-    logger.info({ url }, `Ringtrace is ready at ${url}`);
-    const handle: ServerHandle = {
-      url,
-      port: address.port,
-      async close() {
-        await stop(server);
-        await store.close();
-      },
-    };
-    return handle;
+    store = await openStore(config);
+    const { engine, location, version } = store.info;
+    logger.info({ engine, location, version }, 'store open');
+    if (engine === 'embedded') await loadDemoOnFirstStart({ store, dataDir: config.dataDir, demoDir, logger });
+    handler = createApp({ store, logger, webRoot });
   } catch (error) {
-    await store.close().catch(() => undefined);
+    await stop(server);
+    await store?.close().catch(() => undefined);
     throw error;
   }
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  logger.info({ url }, `Ringtrace is ready at ${url}`);
+  const open = store;
+  const handle: ServerHandle = {
+    url,
+    port: address.port,
+    async close() {
+      await stop(server);
+      await open.close();
+    },
+  };
+  return handle;
 }
 
 /**
