@@ -6,7 +6,7 @@ import { propParam, statement, type KuzuStatement } from './statement.js';
 /**
  * Statements on one relationship type's rel table. Rel tables have no index on `id`, so single links are
  * found from their endpoints (two primary-key lookups and one adjacency list); many links at once through a
- * hash join with the whole table.
+ * hash join with the whole table. `sources` is one space-separated STRING here (see REL_SYSTEM_COLUMNS).
  */
 export interface LinkPairStatements {
   readonly from: string;

@@ -46,7 +46,7 @@ describe('Kuzu statement builders', () => {
     );
     expect(byName.get('MADE')!.create).toBe(
       'CREATE REL TABLE IF NOT EXISTS `MADE` (FROM `Case` TO `Call`, FROM `Call` TO `Call`, `id` STRING, ' +
-        '`sources` STRING[], `at` DATE)',
+        '`sources` STRING, `at` DATE)',
     );
     expect(schema.ftsIndexes.map((f) => f.table)).toEqual(['Case', 'Call']);
   });

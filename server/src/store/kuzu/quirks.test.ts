@@ -258,4 +258,35 @@ describe('Kuzu 0.11.3 quirks the embedded adapter relies on', () => {
       8 * 1024 * 1024,
     );
   });
+
+  it('commits rels slowly when a rel table has a list column of distinct values (so link sources are one string)', async () => {
+    const commitMs = async (sourcesType: string) =>
+      withDb(
+        async (q) => {
+          await q('CREATE NODE TABLE P (id STRING PRIMARY KEY)');
+          await q(`CREATE REL TABLE C (FROM P TO P, id STRING, sources ${sourcesType})`);
+          await q('COPY P FROM (UNWIND range(0, 799) AS i RETURN CAST(i AS STRING) AS id)');
+          let last = 0;
+          for (let batch = 0; batch < 3; batch++) {
+            const rows = Array.from({ length: 8000 }, (_, i) => ({
+              f: String(Math.floor((800 * ((i * 7919 + batch) % 8000) ** 3) / 8000 ** 3)),
+              t: String((i * 13 + batch) % 800),
+              id: `link:C:${batch}-${i}`,
+              s: `${'3f8a9c2e1b7d4f6a'.repeat(4)}#line:${batch}-${i}`,
+            }));
+            await q('BEGIN TRANSACTION');
+            const value = sourcesType === 'STRING' ? 'r.s' : '[r.s]';
+            await q(`COPY C FROM (UNWIND $rows AS r RETURN r.f AS f, r.t AS t, r.id AS id, ${value} AS s)`, { rows });
+            const t = performance.now();
+            await q('COMMIT');
+            last = performance.now() - t;
+          }
+          return last;
+        },
+        256 * 1024 * 1024,
+      );
+    const list = await commitMs('STRING[]');
+    const text = await commitMs('STRING');
+    expect(list).toBeGreaterThan(4 * text);
+  });
 });

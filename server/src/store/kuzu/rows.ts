@@ -5,7 +5,12 @@ import type { KindDef, RelationshipDef } from '../../domain/model/index.js';
 import type { Row } from './session.js';
 import { parseSource, readValue } from './values.js';
 
-const sourcesOf = (raw: unknown): string[] => (Array.isArray(raw) ? raw.map(String) : []);
+/** Entity sources are a STRING[]; link sources one space-separated STRING (see REL_SYSTEM_COLUMNS). */
+const sourcesOf = (raw: unknown): string[] =>
+  Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(' ').filter((s) => s !== '') : [];
+
+/** Link sources as bound: one space-separated string. */
+export const linkSourcesBound = (sources: readonly string[]) => sources.join(' ');
 
 /** The declared properties of a row that are set (nulls omitted), in model order. */
 export function propertiesOf(owner: KindDef | RelationshipDef, row: Row): Record<string, PropertyValue> {

@@ -3,21 +3,22 @@
  * (a failing statement makes Kuzu roll the whole transaction back; COPY runs inside it too). A crash
  * mid-batch leaves only an uncommitted WAL tail, which Kuzu discards on the next open.
  *
- * Cost model (measured, see the report in the commit): a primary-key lookup with a scalar parameter costs
+ * Cost model (measured on a 2-core machine with kuzu 0.11.3): a primary-key lookup with a scalar parameter costs
  * ~0.15 ms; `UNWIND $ids ... MATCH {id: i}` is a hash join with a scan of the whole table (~0.15 us a
  * node), so lookups go one by one below `table size / 1000` ids and by join above. New nodes go one CREATE
  * each (~0.2 ms with the full-text index) or by COPY (~40 ms fixed, then ~0.07 ms a row) from 300 on;
  * never `UNWIND ... CREATE`, which mis-indexes full text (quirks.test.ts). Creating links needs both
  * endpoints: one prepared statement per link (~0.3 ms) or COPY, whose fixed cost grows with the rels
- * already in the table (13 ms into an empty table, ~0.8 s at 4e5), so COPY above max(copyMinRows,
- * rels in the table / 40) new links of one FROM/TO pair.
+ * already in the table when the new ones touch its node groups (~15 ms into an empty table, ~300 ms at
+ * 4e5; crossover ~5,000 new links there), so COPY from max(copyMinRows, rels in the table / 80) new links
+ * of one FROM/TO pair.
  */
 import { BEGIN, COMMIT, ROLLBACK, type KuzuStatement, type KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { PropertyType } from '../../domain/model/index.js';
 import type { WriteCounts, WriteResult } from '../port.js';
 import { isNoActiveTransaction } from './errors.js';
-import { storedEntity, storedLink, type StoredEntity, type StoredLink } from './rows.js';
+import { linkSourcesBound, storedEntity, storedLink, type StoredEntity, type StoredLink } from './rows.js';
 import type { Params, Row } from './session.js';
 import { comparable, type Bound } from './values.js';
 import type { PendingEntity, PendingLink, WritePlan } from './write-plan.js';
@@ -38,7 +39,7 @@ const COPY_CHUNK = 50_000;
 /** Up to this many ids, one primary-key lookup each beats one scan of the table. */
 export const nodeLookupsPerScan = (tableRows: number) => Math.max(64, tableRows / 1_000);
 const linkLookupsPerScan = (tableRows: number) => Math.max(32, tableRows / 5_000);
-export const copyThreshold = (relRows: number, copyMinRows: number) => Math.max(copyMinRows, relRows / 40);
+export const copyThreshold = (relRows: number, copyMinRows: number) => Math.max(copyMinRows, relRows / 80);
 
 const counts = (): { created: number; updated: number; unchanged: number } => ({
   created: 0,
@@ -66,9 +67,10 @@ function rowsParam(keys: readonly string[], listKeys: ReadonlySet<string>, rows:
   return [pin, ...rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k] ?? null])))];
 }
 
-const listKeysOf = (properties: Readonly<Record<string, { type: PropertyType }>>) =>
+/** Row keys bound as lists: entity sources (a STRING[]; link sources are one string) and string[] properties. */
+const listKeysOf = (properties: Readonly<Record<string, { type: PropertyType }>>, sourcesIsList: boolean) =>
   new Set([
-    'sources',
+    ...(sourcesIsList ? ['sources'] : []),
     ...Object.entries(properties)
       .filter(([, p]) => p.type === 'string[]')
       .map(([n]) => `p_${n}`),
@@ -142,7 +144,7 @@ async function writeEntities(
         textChanged ? { ...params, caption: e.caption, searchText: e.searchText } : params,
       );
     }
-    const listKeys = listKeysOf(group[0]!.kind.properties);
+    const listKeys = listKeysOf(group[0]!.kind.properties, true);
     const rowOf = (e: PendingEntity) => ({
       id: e.id,
       caption: e.caption,
@@ -236,9 +238,15 @@ async function writeLinks(
       }
       result.updated++;
       const pair = st.pairs.find((p) => p.from === l.fromKind && p.to === l.toKind)!;
-      await run(pair.update, { from: l.from, to: l.to, id: l.id, sources, ...propParams(l.type, l.props) });
+      await run(pair.update, {
+        from: l.from,
+        to: l.to,
+        id: l.id,
+        sources: linkSourcesBound(sources),
+        ...propParams(l.type, l.props),
+      });
     }
-    const listKeys = listKeysOf(group[0]!.type.properties);
+    const listKeys = listKeysOf(group[0]!.type.properties, false);
     for (const [pairKey, pairLinks] of groupBy(created, (l) => `${l.fromKind}>${l.toKind}`)) {
       const pair = st.pairs.find((p) => `${p.from}>${p.to}` === pairKey)!;
       if (pairLinks.length >= copyThreshold(ctx.sizes.get(type) ?? 0, ctx.copyMinRows)) {
@@ -247,7 +255,7 @@ async function writeLinks(
             id: l.id,
             from: l.from,
             to: l.to,
-            sources: l.sources,
+            sources: linkSourcesBound(l.sources),
             ...(propParams(l.type, l.props) as Record<string, Bound>),
           }));
           await run(pair.copy, { rows: rowsParam(st.rowKeys, listKeys, rows) });
@@ -258,7 +266,7 @@ async function writeLinks(
             from: l.from,
             to: l.to,
             id: l.id,
-            sources: l.sources,
+            sources: linkSourcesBound(l.sources),
             ...propParams(l.type, l.props),
           });
         }
