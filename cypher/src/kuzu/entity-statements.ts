@@ -4,8 +4,8 @@ import { ident } from './quote.js';
 import { propParam, statement, type KuzuStatement } from './statement.js';
 
 /**
- * Statements on one kind's node table. Reads return `id, caption, searchText, sources` and one column per
- * property named `p_<property>`. COPY takes `$rows`: a list of structs whose keys are `rowKeys` in that
+ * Statements on one kind's node table. Reads return `id, ref` (the engine id, used only inside the
+ * adapter), `caption, searchText, sources` and one column per property named `p_<property>`. COPY takes `$rows`: a list of structs whose keys are `rowKeys` in that
  * order (Kuzu matches struct fields by position and takes their types from the first row), the first row
  * being a type-pinning row with `id = ''` that the statement skips.
  *
@@ -41,6 +41,7 @@ export function entityStatements(kind: KindShape): EntityStatements {
   const props = Object.entries(kind.properties);
   const returns = [
     'n.id AS id',
+    'id(n) AS ref',
     'n.caption AS caption',
     'n.searchText AS searchText',
     'n.sources AS sources',

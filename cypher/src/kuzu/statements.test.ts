@@ -61,23 +61,26 @@ describe('Kuzu statement builders', () => {
 
   it('never traverse a relationship that touches a system kind', () => {
     expect(traversableRelationships(shape).map((r) => r.name)).toEqual(['MADE', 'SEEN']);
-    expect(kuzuStatements(shape).expand('Case', 2).text).not.toContain('CITES');
+    expect(kuzuStatements(shape).expandReach('Case', 2).text).not.toContain('CITES');
+    expect(kuzuStatements(shape).expandLinks('Case', true)!.text).not.toContain('CITES');
   });
 
   it('read a property declared with different types in two rel tables as a string', () => {
-    const text = kuzuStatements(shape).expand('Case', 1).text;
+    const text = kuzuStatements(shape).expandLinks('Call', true)!.text;
     expect(text).toContain('CAST(l.`at` AS STRING) AS `p_at`');
     expect(text).toContain('l.`tags` AS `p_tags`');
   });
 
   it('inline bounds and types, which Kuzu cannot take as parameters in a recursive pattern', () => {
-    const s = kuzuStatements(shape).expand('Case', 3, ['SEEN']);
-    expect(s.text).toContain('-[r:`SEEN`* SHORTEST 1..2]-(a)-[l:`SEEN`]-(b)');
+    const s = kuzuStatements(shape).expandReach('Case', 3, ['SEEN']);
+    expect(s.text).toContain('-[r:`SEEN`* SHORTEST 1..3]-(n)');
     expect(s.params).toEqual(['seed']);
+    expect(kuzuStatements(shape).expandLinks('Case', false, ['MADE'])!.params).toEqual(['id']);
+    expect(kuzuStatements(shape).expandLinks('File', true)).toBeUndefined();
   });
 
   it('refuse out-of-range bounds', () => {
-    expect(() => kuzuStatements(shape).expand('Case', 4)).toThrow(/depth 4/);
+    expect(() => kuzuStatements(shape).expandReach('Case', 4)).toThrow(/depth 4/);
     expect(() => kuzuStatements(shape).shortestPaths('Case', 'Call', 11)).toThrow(/maxHops 11/);
   });
 

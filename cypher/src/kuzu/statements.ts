@@ -6,7 +6,9 @@ import { countByKindStatement, countByLinkTypeStatement, searchStatement } from 
 import { statement, type KuzuStatement } from './statement.js';
 import {
   countShortestPathsStatement,
-  expandStatement,
+  expandLinksStatement,
+  expandReachStatement,
+  traversableFrom,
   shortestPathsStatement,
   traversableRelationships,
 } from './traversal-statements.js';
@@ -23,7 +25,10 @@ export interface KuzuStatements {
   readonly search: ReadonlyMap<string, KuzuStatement>;
   readonly countByKind: KuzuStatement;
   readonly countByLinkType: KuzuStatement;
-  expand(seedKind: string, depth: number, types?: readonly string[]): KuzuStatement;
+  /** The ids and distances an expansion reaches from one seed. */
+  expandReach(seedKind: string, depth: number, types?: readonly string[]): KuzuStatement;
+  /** Links on an expansion from kept nodes of one kind; undefined when no followed type touches the kind. */
+  expandLinks(kind: string, many: boolean, types?: readonly string[]): KuzuStatement | undefined;
   shortestPaths(fromKind: string, toKind: string, maxHops: number, types?: readonly string[]): KuzuStatement;
   countShortestPaths(fromKind: string, toKind: string, maxHops: number, types?: readonly string[]): KuzuStatement;
 }
@@ -44,9 +49,14 @@ export function kuzuStatements(shape: ModelShape): KuzuStatements {
     search: new Map(investigation.map((k) => [k.name, searchStatement(k)])),
     countByKind: countByKindStatement(shape),
     countByLinkType: countByLinkTypeStatement(shape),
-    expand(seedKind, depth, types) {
+    expandReach(seedKind, depth, types) {
       const t = sorted(types);
-      return memoised(`x|${seedKind}|${depth}|${t?.join(',')}`, () => expandStatement(shape, seedKind, depth, t));
+      return memoised(`x|${seedKind}|${depth}|${t?.join(',')}`, () => expandReachStatement(shape, seedKind, depth, t));
+    },
+    expandLinks(kind, many, types) {
+      const t = sorted(types);
+      if (traversableFrom(shape, kind, t).length === 0) return undefined;
+      return memoised(`l|${kind}|${many}|${t?.join(',')}`, () => expandLinksStatement(shape, kind, many, t));
     },
     shortestPaths(fromKind, toKind, maxHops, types) {
       const t = sorted(types);
@@ -119,11 +129,17 @@ export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
   add('count by link type', st.countByLinkType);
   const investigation = shape.kinds.filter((k) => !k.system).map((k) => k.name);
   for (const seed of investigation) {
-    for (const depth of [1, 2, 3]) add(`expand ${seed} ${depth}`, st.expand(seed, depth));
+    for (const depth of [1, 2, 3]) add(`expand ${seed} ${depth}`, st.expandReach(seed, depth));
+    for (const many of [false, true]) {
+      const links = st.expandLinks(seed, many);
+      if (links) add(`expand links ${seed}${many ? ' many' : ''}`, links);
+    }
   }
   for (const rel of traversableRelationships(shape)) {
     const [from, to] = rel.endpoints[0]!;
-    for (const depth of [1, 3]) add(`expand ${from} ${depth} types=${rel.name}`, st.expand(from, depth, [rel.name]));
+    for (const depth of [1, 3])
+      add(`expand ${from} ${depth} types=${rel.name}`, st.expandReach(from, depth, [rel.name]));
+    add(`expand links ${from} types=${rel.name}`, st.expandLinks(from, true, [rel.name])!);
     add(`paths ${from}->${to} 4 types=${rel.name}`, st.shortestPaths(from, to, 4, [rel.name]));
   }
   for (const from of investigation) {

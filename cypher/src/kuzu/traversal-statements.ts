@@ -24,29 +24,47 @@ function relAlternation(rels: readonly RelationshipShape[]): string {
 }
 
 /**
- * Every link lying on an expansion of `depth` hops from one seed: the links of each node at distance
- * d < depth, with d. Rows: `d, a, b, out` (out: the link points from a to b) and the link columns.
- * Part one is the seed's own links (d = 0); part two reaches the nodes at 1..depth-1 by BFS. A kinds
- * filter is applied by the store to the nodes reached, not here: Kuzu ignores the node predicate of a
- * SHORTEST pattern unless the path is used later (quirks.test.ts), and the BFS is cheaper without one.
+ * The entities an expansion of `depth` hops reaches from one seed, each once with its distance `d` and its
+ * engine id `ref` (which lets the store recognise link ends without joining node tables): a BFS that
+ * returns ids only; the store picks the nearest, filters kinds, and fetches the few it keeps.
  */
-export function expandStatement(
+export function expandReachStatement(
   shape: ModelShape,
   seedKind: string,
   depth: number,
   types?: readonly string[],
 ): KuzuStatement {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`depth ${depth} out of 1..3`);
-  const rels = traversableRelationships(shape, types);
-  const alt = relAlternation(rels);
-  const seed = `(s:${ident(seedKind)} {id: $seed})`;
-  const columns = (d: string, a: string) =>
-    `${d} AS d, ${a}.id AS a, b.id AS b, struct_extract(l, '_src') = id(${a}) AS out, ${linkColumns(rels, 'l')}`;
-  const own = `MATCH ${seed}-[l:${alt}]-(b) RETURN ${columns('0', 's')}`;
-  if (depth === 1) return statement(own, ['seed']);
-  const further =
-    `MATCH ${seed}-[r:${alt}* SHORTEST 1..${depth - 1}]-(a)-[l:${alt}]-(b) ` + `RETURN ${columns('length(r)', 'a')}`;
-  return statement(`${own} UNION ALL ${further}`, ['seed']);
+  const alt = relAlternation(traversableRelationships(shape, types));
+  return statement(
+    `MATCH (s:${ident(seedKind)} {id: $seed})-[r:${alt}* SHORTEST 1..${depth}]-(n) RETURN n.id AS id, length(r) AS d, id(n) AS ref`,
+    ['seed'],
+  );
+}
+
+/** Relationship types an expansion may follow from a node of `kind`. */
+export function traversableFrom(shape: ModelShape, kind: string, types?: readonly string[]): RelationshipShape[] {
+  return traversableRelationships(shape, types).filter((r) => r.endpoints.some(([f, t]) => f === kind || t === kind));
+}
+
+/**
+ * The links of kept nodes of `kind` at distance < depth (`$inner`, or one `$id`): rows `a`, `bRef` (the
+ * engine id of the other end, which the store maps to a kept entity or drops: reading `b.id` would join
+ * every node table and cost 2-3x), `out` (the link points from a to b) and the link columns.
+ */
+export function expandLinksStatement(
+  shape: ModelShape,
+  kind: string,
+  many: boolean,
+  types?: readonly string[],
+): KuzuStatement {
+  const rels = traversableFrom(shape, kind, types);
+  const start = many ? `UNWIND $inner AS i MATCH (a:${ident(kind)} {id: i})` : `MATCH (a:${ident(kind)} {id: $id})`;
+  return statement(
+    `${start}-[l:${relAlternation(rels)}]-(b) ` +
+      `RETURN a.id AS a, id(b) AS bRef, struct_extract(l, '_src') = id(a) AS out, ${linkColumns(rels, 'l')}`,
+    [many ? 'inner' : 'id'],
+  );
 }
 
 /** Bounds of a shortest-path search. */

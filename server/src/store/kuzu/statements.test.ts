@@ -37,7 +37,7 @@ let unique = 0;
 function paramsFor(name: string, s: KuzuStatement): Params {
   const value = (p: string): unknown => {
     if (p === 'rows') return pinRows(name);
-    if (p === 'ids') return ['a#line:1'];
+    if (p === 'ids' || p === 'kept' || p === 'inner') return ['victim:placeholder'];
     // Entity sources are a list, link sources one space-separated string (see REL_SYSTEM_COLUMNS).
     if (p === 'sources') return name.startsWith('link') ? 'a#line:1' : ['a#line:1'];
     if (p === 'limit') return 10;

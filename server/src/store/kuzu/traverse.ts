@@ -1,14 +1,18 @@
-/**
- * Expansion and shortest paths. Expansion runs one BFS statement per seed (in parallel on the readers)
- * that returns every link lying on the expansion, i.e. every link of a node at distance < depth; the
- * distances, the kinds filter, the limit (nearest first, ties by id) and the link bound are applied here.
- */
+/** Expansion and shortest paths on the reader connections. */
 import { MAX_PATH_HOPS, traversableRelationships } from '@ringtrace/cypher/kuzu/index.js';
 import { invalidArgument, notFound } from '../../domain/errors.js';
-import type { Entity, Link, Path, PathResult, Subgraph, Truncation } from '../../domain/graph.js';
+import type { Link, Path, PathResult, Subgraph, Truncation } from '../../domain/graph.js';
 import { model, relationshipOf } from '../../domain/model/index.js';
 import { DEFAULT_EXPAND_LINK_LIMIT, MAX_EXPAND_LINK_LIMIT, type ExpandOptions, type PathOptions } from '../port.js';
-import { fetchEntities, integerIn, investigationKindsIn, kindNameOfId, type ReadContext } from './reads.js';
+import {
+  fetchEntities,
+  fetchStored,
+  integerIn,
+  investigationKindsIn,
+  kindNameOfId,
+  refKey,
+  type ReadContext,
+} from './reads.js';
 import { linkOf } from './rows.js';
 import type { Row } from './session.js';
 
@@ -30,10 +34,10 @@ function typesIn(types: readonly string[] | undefined): string[] | undefined {
 }
 
 /** Entities by id, refusing an id that does not exist. */
-async function existing(ctx: ReadContext, argument: string, ids: readonly string[]): Promise<Map<string, Entity>> {
+async function existing(ctx: ReadContext, argument: string, ids: readonly string[]) {
   for (const id of ids)
     if (typeof id !== 'string') throw invalidArgument(argument, `ids must be strings, got ${JSON.stringify(id)}`);
-  const found = await fetchEntities(ctx, ids);
+  const found = await fetchStored(ctx, ids);
   const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw notFound('entity', missing);
   return found;
@@ -62,6 +66,50 @@ function boundLinks(candidates: readonly Candidate[], max: number): { links: Lin
   return { links, omitted: candidates.length - links.length };
 }
 
+/** Up to this many inner nodes of a kind, their links are read one node at a time (~1.3 ms each). */
+const linkLookupsPerJoin = (tableRows: number) => Math.max(8, tableRows / 20_000);
+
+/**
+ * Links on the expansion among the kept entities: every link of a kept node at distance < depth whose
+ * other end (recognised by engine id) is kept. Per kind, by key or by one join.
+ */
+async function linksAmong(
+  ctx: ReadContext,
+  inner: readonly string[],
+  keptByRef: ReadonlyMap<string, string>,
+  types: readonly string[] | undefined,
+): Promise<Map<string, { row: Row; from: string; to: string }>> {
+  const byKind = new Map<string, string[]>();
+  for (const id of inner) {
+    const kind = kindNameOfId(id)!;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+  }
+  const batches = await Promise.all(
+    [...byKind].map(async ([kind, ids]) => {
+      const few = ids.length <= linkLookupsPerJoin(ctx.sizes.get(kind) ?? 0);
+      const st = ctx.statements.expandLinks(kind, !few, types);
+      if (!st) return [];
+      if (!few) return ctx.session.read(st, { inner: ids });
+      return (await Promise.all(ids.map((id) => ctx.session.read(st, { id })))).flat();
+    }),
+  );
+  const found = new Map<string, { row: Row; from: string; to: string }>();
+  for (const row of batches.flat()) {
+    const b = keptByRef.get(refKey(row['bRef']));
+    if (b === undefined) continue;
+    const a = String(row['a']);
+    found.set(String(row['id']), { row, from: row['out'] === true ? a : b, to: row['out'] === true ? b : a });
+  }
+  return found;
+}
+
+/**
+ * Expansion in two steps. First a BFS per seed returns the ids reached and their distances (cheap: ids
+ * only); the kinds filter, the limit (nearest first, ties by id) and the truncation count are applied
+ * here. Then, in parallel per kind, the kept entities are fetched and the links lying on the expansion
+ * among them (those of a kept node at distance < depth to another kept node); the link bound keeps one
+ * link per pair before any pair gets a second.
+ */
 export async function expand(ctx: ReadContext, o: ExpandOptions): Promise<Subgraph> {
   if (!Array.isArray(o.seeds) || o.seeds.length === 0) throw invalidArgument('seeds', 'needs at least one entity id');
   if (o.seeds.length > MAX_SEEDS) throw invalidArgument('seeds', `at most ${MAX_SEEDS} seeds, got ${o.seeds.length}`);
@@ -72,22 +120,18 @@ export async function expand(ctx: ReadContext, o: ExpandOptions): Promise<Subgra
   const types = typesIn(o.linkTypes);
   const seeds = [...new Set(o.seeds)];
   const seedEntities = await existing(ctx, 'seeds', seeds);
-  const followed = traversableRelationships(model, types);
+  const followed = traversableRelationships(model, types).length > 0;
 
   const distance = new Map<string, number>(seeds.map((id) => [id, 0]));
-  const found = new Map<string, { row: Row; from: string; to: string }>();
-  if (followed.length > 0) {
+  const refs = new Map<string, string>(seeds.map((id) => [id, seedEntities.get(id)!.ref]));
+  if (followed) {
     const perSeed = await Promise.all(
-      seeds.map((seed) => ctx.session.read(ctx.statements.expand(kindNameOfId(seed)!, depth, types), { seed })),
+      seeds.map((seed) => ctx.session.read(ctx.statements.expandReach(kindNameOfId(seed)!, depth, types), { seed })),
     );
     for (const row of perSeed.flat()) {
-      const d = Number(row['d']);
-      const a = String(row['a']);
-      const b = String(row['b']);
-      distance.set(a, Math.min(distance.get(a) ?? Infinity, d));
-      distance.set(b, Math.min(distance.get(b) ?? Infinity, d + 1));
-      const out = row['out'] === true;
-      found.set(String(row['id']), { row, from: out ? a : b, to: out ? b : a });
+      const id = String(row['id']);
+      distance.set(id, Math.min(distance.get(id) ?? Infinity, Number(row['d'])));
+      refs.set(id, refKey(row['ref']));
     }
   }
   const seedSet = new Set(seeds);
@@ -96,19 +140,19 @@ export async function expand(ctx: ReadContext, o: ExpandOptions): Promise<Subgra
     .sort(([a, da], [b, db]) => da - db || byId(a, b))
     .map(([id]) => id);
   const kept = reached.slice(0, limit);
-  const keep = new Set([...seeds, ...kept]);
-  const candidates: Candidate[] = [];
-  for (const { row, from, to } of found.values()) {
-    if (!keep.has(from) || !keep.has(to)) continue;
-    const link = linkOf(relationshipOf(String(row['type'])), row, from, to);
-    candidates.push({ link, pair: from < to ? `${from}|${to}` : `${to}|${from}` });
-  }
+  const keep = [...seeds, ...kept];
+  const inner = followed ? keep.filter((id) => distance.get(id)! < depth) : [];
+  const keptByRef = new Map(keep.map((id) => [refs.get(id)!, id]));
+  const [entities, found] = await Promise.all([fetchEntities(ctx, kept), linksAmong(ctx, inner, keptByRef, types)]);
+  const candidates: Candidate[] = [...found.values()].map(({ row, from, to }) => ({
+    link: linkOf(relationshipOf(String(row['type'])), row, from, to),
+    pair: from < to ? `${from}|${to}` : `${to}|${from}`,
+  }));
   const bounded = boundLinks(candidates, linkLimit);
-  const entities = await fetchEntities(ctx, kept);
   const truncation = (bound: string, value: number, omitted: number): Truncation | null =>
     omitted > 0 ? { bound, value, omitted } : null;
   return {
-    entities: [...seeds.map((id) => seedEntities.get(id)!), ...kept.flatMap((id) => entities.get(id) ?? [])],
+    entities: [...seeds.map((id) => seedEntities.get(id)!.entity), ...kept.flatMap((id) => entities.get(id) ?? [])],
     links: bounded.links,
     truncated: truncation('limit', limit, reached.length - kept.length),
     truncatedLinks: truncation('linkLimit', linkLimit, bounded.omitted),
@@ -132,7 +176,7 @@ export async function shortestPaths(ctx: ReadContext, o: PathOptions): Promise<P
     // The shortest path from an entity to itself is the entity (Kuzu's SHORTEST needs at least one hop).
     return {
       paths: limit > 0 ? [{ entityIds: [o.from], linkIds: [] }] : [],
-      entities: limit > 0 ? [ends.get(o.from)!] : [],
+      entities: limit > 0 ? [ends.get(o.from)!.entity] : [],
       links: [],
       truncated: limit > 0 ? null : { bound: 'limit', value: limit, omitted: 1 },
     };
