@@ -27,8 +27,9 @@ export interface KuzuStoreOptions {
   /** Reader connections: reads run in parallel on them. Default 4. */
   readonly readConnections?: number;
   /**
-   * New links of one FROM/TO pair are loaded with COPY from this many on (and from rels-in-table / 80, as
-   * COPY's fixed cost grows with the table); fewer go one prepared statement each. Default 200.
+   * New links of one FROM/TO pair are loaded with COPY from this many on, while their table holds fewer than
+   * 1e5 rels (COPY into a big table costs memory and time, see write-batch.ts); otherwise one prepared
+   * statement each. Default 200.
    */
   readonly copyMinRows?: number;
 }

@@ -8,10 +8,12 @@
  * node), so lookups go one by one below `table size / 1000` ids and by join above. New nodes go one CREATE
  * each (~0.2 ms with the full-text index) or by COPY (~40 ms fixed, then ~0.07 ms a row) from 300 on;
  * never `UNWIND ... CREATE`, which mis-indexes full text (quirks.test.ts). Creating links needs both
- * endpoints: one prepared statement per link (~0.3 ms) or COPY, whose fixed cost grows with the rels
- * already in the table when the new ones touch its node groups (~15 ms into an empty table, ~300 ms at
- * 4e5; crossover ~5,000 new links there), so COPY from max(copyMinRows, rels in the table / 80) new links
- * of one FROM/TO pair.
+ * endpoints: one prepared statement per link (~0.3 ms) or COPY (~15 ms into an empty table). COPY into a
+ * rel table that already holds data rewrites the adjacency of every node group it touches, in memory: at
+ * 4e5 rels its fixed cost is ~300 ms, and with hub nodes (800 numbers holding most calls) a 10k-row COPY
+ * filled a 512 MiB buffer pool at ~1.8e5 rels, where one statement per link still ran (quirks.test.ts has
+ * the commit cost). So COPY from copyMinRows new links of one FROM/TO pair while the table holds fewer
+ * than COPY_MAX_TABLE_RELS rels, and one statement per link after that.
  */
 import { BEGIN, COMMIT, ROLLBACK, type KuzuStatement, type KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
 import { DomainError } from '../../domain/errors.js';
@@ -39,7 +41,10 @@ const COPY_CHUNK = 50_000;
 /** Up to this many ids, one primary-key lookup each beats one scan of the table. */
 export const nodeLookupsPerScan = (tableRows: number) => Math.max(64, tableRows / 1_000);
 const linkLookupsPerScan = (tableRows: number) => Math.max(32, tableRows / 5_000);
-export const copyThreshold = (relRows: number, copyMinRows: number) => Math.max(copyMinRows, relRows / 80);
+/** Rels in a table up to which new links may be COPYed (see above). */
+export const COPY_MAX_TABLE_RELS = 100_000;
+export const useCopy = (relRows: number, newLinks: number, copyMinRows: number) =>
+  newLinks >= copyMinRows && relRows + newLinks <= COPY_MAX_TABLE_RELS;
 
 const counts = (): { created: number; updated: number; unchanged: number } => ({
   created: 0,
@@ -249,7 +254,7 @@ async function writeLinks(
     const listKeys = listKeysOf(group[0]!.type.properties, false);
     for (const [pairKey, pairLinks] of groupBy(created, (l) => `${l.fromKind}>${l.toKind}`)) {
       const pair = st.pairs.find((p) => `${p.from}>${p.to}` === pairKey)!;
-      if (pairLinks.length >= copyThreshold(ctx.sizes.get(type) ?? 0, ctx.copyMinRows)) {
+      if (useCopy(ctx.sizes.get(type) ?? 0, pairLinks.length, ctx.copyMinRows)) {
         for (const chunk of chunks(pairLinks, COPY_CHUNK)) {
           const rows = chunk.map((l) => ({
             id: l.id,
