@@ -57,6 +57,14 @@ describe('prepareLink', () => {
     expect(other.id).not.toBe(a.id);
   });
 
+  it('keys a payment without a hash (a bank transfer) by time and amount', () => {
+    const props = { at: '2024-05-01T10:00:00Z', amount: '5', asset: 'EUR' };
+    const a = prepareLink({ type: 'PAID', from: victim, to: wallet, properties: props }, source);
+    expect(a.id).toBe(linkId('PAID', victim, wallet, ['', '2024-05-01T10:00:00.000Z', '5']));
+    const hashed = prepareLink({ type: 'PAID', from: victim, to: wallet, properties: { ...props, txHash: '0x1' } }, source);
+    expect(hashed.id).not.toBe(a.id);
+  });
+
   it('normalises and flags the caller ID shown', () => {
     const ok = prepareLinkWithFlags(
       {
@@ -99,10 +107,10 @@ describe('prepareLink', () => {
     ).toThrow(/at: CALLED is an event and needs "at"/);
     expect(() =>
       prepareLink(
-        { type: 'PAID', from: victim, to: wallet, properties: { at: '2024-05-01T10:00:00Z', amount: '5' } },
+        { type: 'PAID', from: victim, to: wallet, properties: { at: '2024-05-01T10:00:00Z' } },
         source,
       ),
-    ).toThrow(/txHash: PAID is an event and needs "txHash" \(it is keyed by txHash, at, amount\)/);
+    ).toThrow(/amount: PAID is an event and needs "amount" \(it is keyed by txHash, at, amount\)/);
     expect(() => prepareLink({ type: 'CALLED', from: phone, to: victim, properties: { at: 'noon' } }, source)).toThrow(
       /at: CALLED.at expects datetime, got "noon"/,
     );

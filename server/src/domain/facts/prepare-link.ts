@@ -34,9 +34,10 @@ export function prepareLinkWithFlags(
   let id: string;
   if (rel.cardinality.kind === 'event') {
     // Coerced values (ISO UTC time, canonical decimal) key the event, so "1.50" and "1.5" are one payment.
-    const keys = rel.cardinality.keyProperties;
+    const { keyProperties: keys, optionalKeyProperties: optional = [] } = rel.cardinality;
     const keyValues = keys.map((p) => {
       const value = properties[p];
+      if ((value === undefined || value === null) && optional.includes(p)) return '';
       if (value === undefined || value === null) {
         throw invalidArgument(p, `${rel.name} is an event and needs "${p}" (it is keyed by ${keys.join(', ')})`);
       }

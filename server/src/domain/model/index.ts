@@ -71,7 +71,8 @@ export function assertEndpointsAllowed(type: string, fromKind: string, toKind: s
 
 /** The property definition of a kind or relationship, refusing one the model does not declare. */
 export function propertyOf(owner: KindDef | RelationshipDef, property: string): PropertyDef {
-  const def = owner.properties[property];
+  // Own properties only: a plain-object lookup would take `constructor` or `toString` for declared properties.
+  const def = Object.hasOwn(owner.properties, property) ? owner.properties[property] : undefined;
   if (!def) {
     throw invalidArgument(
       'property',

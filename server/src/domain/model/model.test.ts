@@ -42,3 +42,10 @@ describe('the model', () => {
     expect(assertEndpointsAllowed('CALLED', 'PhoneNumber', 'Victim').name).toBe('CALLED');
   });
 });
+
+describe('property lookup', () => {
+  it('does not take inherited object members for declared properties', async () => {
+    const { propertyOf } = await import('./index.js');
+    expect(() => propertyOf(kindOf('Victim'), 'constructor')).toThrow(/Victim has no property "constructor"/);
+  });
+});

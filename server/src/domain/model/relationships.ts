@@ -136,7 +136,7 @@ export const relationships = [
     description: 'A victim paid into a wallet.',
     endpoints: [['Victim', 'Wallet']],
     properties: money,
-    cardinality: { kind: 'event', keyProperties: ['txHash', 'at', 'amount'] },
+    cardinality: { kind: 'event', keyProperties: ['txHash', 'at', 'amount'], optionalKeyProperties: ['txHash'] },
     rollup: { amount: 'amount', asset: 'asset', time: 'at' },
     display: { colour: '#f57f17', label: 'paid' },
   },

@@ -54,7 +54,12 @@ export interface RelationshipDef {
    * `event`: a fact with time (a call, a payment, a transfer); many per pair, id from the listed key properties.
    */
   readonly cardinality:
-    { readonly kind: 'structural' } | { readonly kind: 'event'; readonly keyProperties: readonly string[] };
+    { readonly kind: 'structural' } | {
+        readonly kind: 'event';
+        readonly keyProperties: readonly string[];
+        /** Key properties a source may lack (a bank transfer has no hash); absent, they key as empty. */
+        readonly optionalKeyProperties?: readonly string[];
+      };
   /** Rolled up on the canvas: count, sum of amount per asset, first and last time. */
   readonly rollup?: { readonly amount?: string; readonly asset?: string; readonly time?: string };
   readonly display: { readonly colour: string; readonly label: string };

@@ -46,7 +46,13 @@ describe('normaliseWallet', () => {
           expect(entityIdFor('Wallet', s)).toEqual({ id: `wallet:${chain}:${canonical}`, flags: [] });
         }
       }),
+      { numRuns: Number(process.env.FC_RUNS ?? 100) },
     );
+  });
+
+  it('reads a TRON address that starts like a testnet bech32 prefix (found by fast-check, seed -831967738)', () => {
+    const tron = 'TB115BhpCAFbjPUgniZ36TZYxNB67fPKzr';
+    expect(normaliseWallet(tron)).toEqual({ ok: true, chain: 'trx', address: tron });
   });
 
   it('reports a substituted character as a checksum error, never accepts it', () => {

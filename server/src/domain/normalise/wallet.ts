@@ -89,9 +89,11 @@ export function normaliseWallet(raw: string): WalletResult {
   const hex = EVM.exec(text);
   if (hex) return evm(raw, hex[1]!);
   if (/^0x/i.test(text)) return { ok: false, raw, chain: 'eth', reason: 'EVM address must be 0x and 40 hex digits' };
+  // TRON first: a TRON address may start with "TB1", which the testnet bech32 prefix would claim
+  // (bech32 testnet addresses are at least 42 characters, TRON's exactly 34).
+  if (/^T/.test(text) && text.length === 34) return base58check(raw, text, 'trx');
   // Testnet and regtest prefixes are recognised only to say why they are refused.
   if (/^(bc|tb|bcrt)1/i.test(text)) return segwit(raw, text);
-  if (/^T/.test(text) && text.length === 34) return base58check(raw, text, 'trx');
   if (/^[13]/.test(text) && text.length >= 25 && text.length <= 35) return base58check(raw, text, 'btc');
   if (/^[0-9a-fA-F]{40}$/.test(text)) return { ok: false, raw, chain: 'eth', reason: 'EVM address without 0x' };
   if (text.length >= 25 && text.length <= 35 && BASE58.test(text)) return base58check(raw, text, 'unknown');
