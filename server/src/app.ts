@@ -8,7 +8,7 @@
 import { createYoga, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDomainError } from './domain/errors.js';
-import type { GraphQLContext } from './graphql/context.js';
+import { createContext, type GraphQLContext } from './graphql/context.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { createSchema } from './graphql/schema.js';
 import { useStaticWeb } from './http/use-static-web.js';
@@ -53,7 +53,8 @@ export function createApp({ store, logger, webRoot }: AppOptions) {
   const log = logger.child({ component: 'http' });
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
-    context: { store },
+    // A fresh context per request: its DataLoaders batch and cache for that request only.
+    context: () => createContext(store),
     graphqlEndpoint: GRAPHQL,
     healthCheckEndpoint: HEALTH,
     landingPage: false,

@@ -1,6 +1,26 @@
+import DataLoader from 'dataloader';
+import type { Entity } from '../domain/graph.js';
 import type { GraphStore } from '../store/port.js';
 
-/** What every resolver receives: the store port, never an adapter. */
+/** What every resolver receives: the store port (never an adapter) and this request's loaders. */
 export interface GraphQLContext {
   readonly store: GraphStore;
+  /** Entities by id, batched per request (link ends, source files); null where none exists. */
+  readonly entities: DataLoader<string, Entity | null>;
+}
+
+/** A fresh context per request: loaders cache for one request only, so no read outlives its answer. */
+export function createContext(store: GraphStore): GraphQLContext {
+  return {
+    store,
+    entities: new DataLoader<string, Entity | null>(async (ids) => {
+      const found = new Map((await store.getEntities(ids)).map((e) => [e.id, e]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  };
+}
+
+/** Results that already hold entities seed the loader, so resolving their links asks the store nothing. */
+export function primeEntities(context: GraphQLContext, entities: readonly Entity[]): void {
+  for (const entity of entities) context.entities.prime(entity.id, entity);
 }

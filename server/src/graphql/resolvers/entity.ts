@@ -1,6 +1,6 @@
-import { notFound } from '../../domain/errors.js';
-import type { Entity } from '../../domain/graph.js';
-import { kindOf, kindOfId } from '../../domain/model/index.js';
+import type { Entity, SourceRef } from '../../domain/graph.js';
+import { kindOf } from '../../domain/model/index.js';
+import { getEntitiesByIds, getEntity } from '../../domain/services/read-graph.js';
 import type { GraphQLContext } from '../context.js';
 
 /**
@@ -17,12 +17,14 @@ function caption(entity: Entity): string {
 
 export const entityResolvers = {
   Query: {
-    async entity(_parent: unknown, { id }: { id: string }, { store }: GraphQLContext): Promise<Entity> {
-      kindOfId(id); // a malformed id is refused with INVALID_ARGUMENT naming it, before the store is asked
-      const [entity] = await store.getEntities([id]);
-      if (!entity) throw notFound('entity', id);
-      return entity;
-    },
+    entity: (_: unknown, { id }: { id: string }, { store }: GraphQLContext) => getEntity(store, id),
+    entities: (_: unknown, { ids }: { ids: readonly string[] }, { store }: GraphQLContext) =>
+      getEntitiesByIds(store, ids),
   },
-  Entity: { caption },
+  Entity: {
+    // Each kind is its own GraphQL type, named as in the model.
+    __resolveType: (entity: Entity) => entity.kind,
+    caption,
+    sources: (entity: Entity): readonly SourceRef[] => entity.sources,
+  },
 };

@@ -1,0 +1,56 @@
+/**
+ * The GraphQL types of the model's kinds, generated from the model when the schema is built: one
+ * concrete type per kind implementing `Entity`, with one typed field per property. The model is the
+ * single definition; the hand-written SDL files (schema/*.graphql) hold everything else.
+ */
+import { model, type KindDef, type PropertyType } from '../domain/model/index.js';
+import type { Entity } from '../domain/graph.js';
+
+const GRAPHQL_TYPES: Record<PropertyType, string> = {
+  string: 'String',
+  int: 'Int',
+  float: 'Float',
+  boolean: 'Boolean',
+  // Dates cross the port as YYYY-MM-DD strings; a Date scalar can come when a client needs one.
+  date: 'String',
+  datetime: 'DateTime',
+  decimal: 'Decimal',
+  'string[]': '[String!]',
+};
+
+/** Fields of the `Entity` interface; a kind's property must not take one of these names. */
+export const ENTITY_INTERFACE_FIELDS = ['id', 'kind', 'caption', 'properties', 'sources'] as const;
+
+const INTERFACE_SDL = `  id: ID!
+  kind: String!
+  caption: String!
+  properties: JSON!
+  sources: [Source!]!`;
+
+/** SDL descriptions are block strings; a description may not end a block early. */
+const describe = (text: string, indent = '') => `${indent}"""${text.replaceAll('"""', '\\"""')}"""\n`;
+
+function typeOf(kind: KindDef): string {
+  const fields = Object.entries(kind.properties).map(([name, def]) => {
+    if ((ENTITY_INTERFACE_FIELDS as readonly string[]).includes(name))
+      throw new Error(`model: ${kind.name}.${name} clashes with a field of the Entity interface`);
+    const values = def.values ? ` One of: ${def.values.join(', ')}.` : '';
+    return `${describe(`${def.description}.${values}`.replace('..', '.'), '  ')}  ${name}: ${GRAPHQL_TYPES[def.type]}`;
+  });
+  return `${describe(kind.description)}type ${kind.name} implements Entity {\n${INTERFACE_SDL}\n${fields.join('\n')}\n}\n`;
+}
+
+/** The SDL of every kind's type. */
+export function modelTypeDefs(): string {
+  return model.kinds.map(typeOf).join('\n');
+}
+
+/** Each kind's typed fields read the entity's property map; unset properties are null. */
+export function modelTypeResolvers(): Record<string, Record<string, (entity: Entity) => unknown>> {
+  return Object.fromEntries(
+    model.kinds.map((kind) => [
+      kind.name,
+      Object.fromEntries(Object.keys(kind.properties).map((name) => [name, (e: Entity) => e.properties[name] ?? null])),
+    ]),
+  );
+}

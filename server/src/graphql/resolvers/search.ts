@@ -1,0 +1,20 @@
+import { searchEntities, type SearchArgs } from '../../domain/services/read-graph.js';
+import type { GraphQLContext } from '../context.js';
+
+export const searchResolvers = {
+  Query: {
+    async search(_: unknown, args: SearchArgs, { store }: GraphQLContext) {
+      const page = await searchEntities(store, args);
+      return {
+        edges: page.hits.map((h) => ({ cursor: h.cursor, node: h.entity, score: h.score })),
+        pageInfo: {
+          hasNextPage: page.hasNextPage,
+          hasPreviousPage: page.hasPreviousPage,
+          startCursor: page.hits[0]?.cursor ?? null,
+          endCursor: page.hits.at(-1)?.cursor ?? null,
+        },
+        totalCount: page.totalCount,
+      };
+    },
+  },
+};
