@@ -5,6 +5,8 @@
  */
 import { model, type KindDef, type PropertyType } from '../domain/model/index.js';
 import type { Entity } from '../domain/graph.js';
+import { caption } from './caption.js';
+import type { Resolvers } from './generated/resolvers-types.js';
 
 const GRAPHQL_TYPES: Record<PropertyType, string> = {
   string: 'String',
@@ -45,12 +47,12 @@ export function modelTypeDefs(): string {
   return model.kinds.map(typeOf).join('\n');
 }
 
-/** Each kind's typed fields read the entity's property map; unset properties are null. */
-export function modelTypeResolvers(): Record<string, Record<string, (entity: Entity) => unknown>> {
-  return Object.fromEntries(
-    model.kinds.map((kind) => [
-      kind.name,
-      Object.fromEntries(Object.keys(kind.properties).map((name) => [name, (e: Entity) => e.properties[name] ?? null])),
-    ]),
-  );
+/** Each kind's caption, and its typed fields read from the entity's property map (unset: null). */
+export function modelTypeResolvers(): Resolvers {
+  const perKind = model.kinds.map((kind) => {
+    const fields = Object.keys(kind.properties).map((name) => [name, (e: Entity) => e.properties[name] ?? null]);
+    return [kind.name, Object.fromEntries([['caption', caption], ...fields])];
+  });
+  // Built from the model at run time, so typed as a whole: the generated types list the same fields.
+  return Object.fromEntries(perKind) as Resolvers;
 }

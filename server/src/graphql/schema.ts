@@ -38,7 +38,5 @@ export function createSchema(): GraphQLSchema {
       modelResolvers,
       modelTypeResolvers(),
     ],
-    // Each kind's type takes caption and sources from the Entity interface's resolvers.
-    inheritResolversFromInterfaces: true,
   });
 }

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
 /** Literal JSON in a query document (`{a: [1, "x"]}`), read the way a JSON parser would. */
 function literal(node: ValueNode, variables: Readonly<Record<string, unknown>> | null | undefined): unknown {
@@ -32,4 +33,4 @@ export const JSONScalar = new GraphQLScalarType({
   parseLiteral: (node, variables) => literal(node, variables),
 });
 
-export const jsonResolvers = { JSON: JSONScalar };
+export const jsonResolvers: Resolvers = { JSON: JSONScalar };

@@ -1,6 +1,7 @@
 import { notFound } from '../../domain/errors.js';
-import type { Entity, Link } from '../../domain/graph.js';
+import type { Entity } from '../../domain/graph.js';
 import type { GraphQLContext } from '../context.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
 /** A link's end through the request's loader: the ends of many links are fetched in one store call. */
 async function end(id: string, { entities }: GraphQLContext): Promise<Entity> {
@@ -9,13 +10,13 @@ async function end(id: string, { entities }: GraphQLContext): Promise<Entity> {
   return entity;
 }
 
-export const linkResolvers = {
+export const linkResolvers: Resolvers = {
   Link: {
-    from: (link: Link, _: unknown, context: GraphQLContext) => end(link.from, context),
-    to: (link: Link, _: unknown, context: GraphQLContext) => end(link.to, context),
+    from: (link, _, context) => end(link.from, context),
+    to: (link, _, context) => end(link.to, context),
   },
   Rollup: {
-    from: (rollup: { from: string }, _: unknown, context: GraphQLContext) => end(rollup.from, context),
-    to: (rollup: { to: string }, _: unknown, context: GraphQLContext) => end(rollup.to, context),
+    from: (rollup, _, context) => end(rollup.from, context),
+    to: (rollup, _, context) => end(rollup.to, context),
   },
 };

@@ -1,4 +1,5 @@
 import { model, type PropertyDef } from '../../domain/model/index.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
 const properties = (defs: Readonly<Record<string, PropertyDef>>) =>
   Object.entries(defs).map(([name, def]) => ({
@@ -30,6 +31,6 @@ const modelView = {
   })),
 };
 
-export const modelResolvers = {
+export const modelResolvers: Resolvers = {
   Query: { model: () => modelView },
 };

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -37,4 +38,4 @@ export const DateTimeScalar = checkedString(
   'an ISO 8601 UTC datetime (e.g. "2024-05-01T10:11:12.000Z")',
 );
 
-export const scalarResolvers = { Decimal: DecimalScalar, DateTime: DateTimeScalar };
+export const scalarResolvers: Resolvers = { Decimal: DecimalScalar, DateTime: DateTimeScalar };

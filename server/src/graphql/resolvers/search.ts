@@ -1,9 +1,9 @@
-import { searchEntities, type SearchArgs } from '../../domain/services/read-graph.js';
-import type { GraphQLContext } from '../context.js';
+import { searchEntities } from '../../domain/services/read-graph.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
-export const searchResolvers = {
+export const searchResolvers: Resolvers = {
   Query: {
-    async search(_: unknown, args: SearchArgs, { store }: GraphQLContext) {
+    async search(_, args, { store }) {
       const page = await searchEntities(store, args);
       return {
         edges: page.hits.map((h) => ({ cursor: h.cursor, node: h.entity, score: h.score })),

@@ -1,9 +1,9 @@
 import { model } from '../../domain/model/index.js';
-import type { GraphQLContext } from '../context.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 
-export const statsResolvers = {
+export const statsResolvers: Resolvers = {
   Query: {
-    async stats(_parent: unknown, _args: unknown, { store }: GraphQLContext) {
+    async stats(_parent, _args, { store }) {
       const [byKind, byType] = await Promise.all([store.countByKind(), store.countByLinkType()]);
       // Listed from the model, not from the engine, so an empty kind shows as 0 rather than missing.
       return {
