@@ -210,3 +210,25 @@ describe('scalars', () => {
     expect(body.data.neighbourhood.rollups[0].totals[0].amount).toMatch(/^\d+(\.\d+)?$/);
   });
 });
+
+describe('batching', () => {
+  it("resolves a subgraph's link ends from the result: no store read after the seeds' check", async () => {
+    storeCalls = [];
+    const { body } = await api.gql(
+      '{ neighbourhood(ids: ["crimegroup:khimprom"], depth: 2, limit: 200) { links { from { id } to { id } } } }',
+    );
+    expect(body.data.neighbourhood.links.length).toBeGreaterThan(10);
+    expect(storeCalls).toEqual([['crimegroup:khimprom']]);
+  });
+
+  it("reads a link's two ends in one store call when they are not in the result", async () => {
+    const around = await api.gql(
+      '{ neighbourhood(ids: ["agency:mvd"], linkTypes: ["IMPERSONATES"]) { links { id from { id } to { id } } } }',
+    );
+    const [link] = around.body.data.neighbourhood.links;
+    storeCalls = [];
+    const { body } = await api.gql(`{ provenance(id: "${link.id}") { link { from { id } to { id } } } }`);
+    expect(body.data.provenance.link).toEqual({ from: link.from, to: link.to });
+    expect(storeCalls).toEqual([[link.from.id, link.to.id]]);
+  });
+});
