@@ -47,7 +47,7 @@ export async function neighbourhood(store: GraphReader, args: NeighbourhoodArgs)
   const limit = integerIn('limit', args.limit, BOUNDS.limit);
   const kinds = kindsIn('kinds', args.kinds);
   const linkTypes = linkTypesIn('linkTypes', args.linkTypes);
-  await existingEntities(store, seeds);
+  // Unknown seeds: the port refuses them with NOT_FOUND naming the id (store contract), no extra read here.
   return bounded(await store.expand({ seeds, depth, limit, ...(kinds && { kinds }), ...(linkTypes && { linkTypes }) }));
 }
 
@@ -71,7 +71,7 @@ export async function paths(store: GraphReader, args: PathsArgs): Promise<PathsR
   const maxHops = integerIn('maxHops', args.maxHops, BOUNDS.maxHops);
   const limit = integerIn('limit', args.limit, BOUNDS.limit);
   const linkTypes = linkTypesIn('linkTypes', args.linkTypes);
-  await existingEntities(store, from === to ? [from] : [from, to]);
+  // Unknown ends: NOT_FOUND from the port, as for neighbourhood.
   const result = await store.shortestPaths({ from, to, maxHops, limit, ...(linkTypes && { linkTypes }) });
   return { paths: result.paths, subgraph: bounded(result) };
 }

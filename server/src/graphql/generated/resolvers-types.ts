@@ -488,7 +488,10 @@ export type Subgraph = {
   readonly __typename?: 'Subgraph';
   readonly entities: ReadonlyArray<Entity>;
   readonly links: ReadonlyArray<Link>;
-  /** Calls, payments and transfers between the same two entities, summed. */
+  /**
+   * Calls, payments and transfers between the same two entities, summed over the links in this subgraph
+   * (a path holds one link per hop: `neighbourhood` of a pair gives every call and payment between them).
+   */
   readonly rollups: ReadonlyArray<Rollup>;
   /** Every bound this result hit; empty when nothing was left out. */
   readonly truncated: ReadonlyArray<Truncation>;
