@@ -138,6 +138,25 @@ describe('paths', () => {
     expect(subgraph.links.map((l: { type: string }) => l.type)).toContain('CONTROLS');
   });
 
+  it('from a number the ring calls from, up through its seat and centre to Khimprom', async () => {
+    const { body } = await between({ from: 'phone:+74955551003', to: 'crimegroup:khimprom' });
+    expect(body.errors).toBeUndefined();
+    const { paths, subgraph } = body.data.paths;
+    expect(paths.length).toBeGreaterThan(0);
+    const kinds = new Map(subgraph.entities.map((e: { id: string; kind: string }) => [e.id, e.kind]));
+    for (const path of paths) {
+      expect(path.entityIds.map((id: string) => kinds.get(id))).toEqual([
+        'PhoneNumber',
+        'Workstation',
+        'CallCentre',
+        'CrimeGroup',
+      ]);
+    }
+    expect(new Set(subgraph.links.map((l: { type: string }) => l.type))).toEqual(
+      new Set(['USES_NUMBER', 'HAS_WORKSTATION', 'CONTROLS']),
+    );
+  });
+
   it('from a victim, the subgraph is exactly the entities on the shortest paths to Khimprom', async () => {
     const { body } = await between({ from: 'victim:v-0001', to: 'crimegroup:khimprom' });
     const { paths, subgraph } = body.data.paths;
