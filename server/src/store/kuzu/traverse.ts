@@ -67,7 +67,7 @@ function boundLinks(candidates: readonly Candidate[], max: number): { links: Lin
 }
 
 /** Up to this many inner nodes of a kind, their links are read one node at a time (~1.3 ms each). */
-const linkLookupsPerJoin = (tableRows: number) => Math.max(8, tableRows / 20_000);
+const linkLookupsPerJoin = (tableRows: number) => Math.max(8, tableRows / 2_600);
 
 /**
  * Links on the expansion among the kept entities: every link of a kept node at distance < depth whose
