@@ -1,0 +1,25 @@
+/**
+ * The targets of issue 2, item 11: the store adds at most 20% to the same statements run directly on
+ * the engine (judged at p50 and at p95), and a 2-hop expansion answers under 50 ms at p95 at 1e6
+ * relationships (applied to typical seeds and to hubs alike).
+ */
+import type { OperationResult } from './measure.js';
+
+export const MAX_OVERHEAD = 1.2;
+export const TWO_HOP_P95_MS = 50;
+export const TWO_HOP_SCALE = 1e6;
+
+export interface Verdict {
+  readonly target: string;
+  readonly pass: boolean;
+}
+
+export function verdicts(scale: number, op: OperationResult): Verdict[] {
+  const out: Verdict[] = [
+    { target: `ratio<=${MAX_OVERHEAD}`, pass: op.ratio.p50 <= MAX_OVERHEAD && op.ratio.p95 <= MAX_OVERHEAD },
+  ];
+  if (op.depth === 2 && scale >= TWO_HOP_SCALE) {
+    out.push({ target: `p95<${TWO_HOP_P95_MS}ms`, pass: op.store.p95 < TWO_HOP_P95_MS });
+  }
+  return out;
+}
