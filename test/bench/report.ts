@@ -23,14 +23,14 @@ export function formatScale(r: ScaleResult): string {
   out.push(
     l.completed
       ? `load: ${(l.ms / 1000).toFixed(1)} s, ${Math.round(l.rowsPerSecond)} rows/s (${l.rows} rows), ` +
-          `peak RSS ${mb(l.maxRssMb)} (maxRSS), ${mb(l.sampledRssPeakMb)} sampled`
+          `peak RSS ${mb(l.maxRssMb)} (maxRSS; ${mb(l.sampledRssPeakMb)} sampled)`
       : `load: INCOMPLETE after ${(l.ms / 1000).toFixed(1)} s at ${l.progress ?? 'start'}: ${l.error}`,
   );
   if (r.queries) {
     const q = r.queries;
     out.push(
       `queries: ${q.runs} timed runs per seed after ${q.warmup} warm-up, ${q.readConnections} connections each side; ` +
-        `peak RSS ${mb(q.maxRssMb)} (maxRSS), ${mb(q.sampledRssPeakMb)} sampled`,
+        `RSS ${mb(q.sampledRssPeakMb)} at most while timing (sampled), process peak ${mb(q.maxRssMb)} (maxRSS)`,
     );
     const rows = q.operations.map((op) => {
       const v = verdicts(r.scale, op);
