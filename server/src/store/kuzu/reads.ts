@@ -2,7 +2,8 @@
 import { encodeFtsText, type KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
 import { invalidArgument } from '../../domain/errors.js';
 import type { Entity, Link } from '../../domain/graph.js';
-import { investigationKinds, kindOf, kindOfId, model, relationshipOf } from '../../domain/model/index.js';
+import { kindOf, kindOfId, model, relationshipOf } from '../../domain/model/index.js';
+import { integerIn, investigationKindsIn } from '../arguments.js';
 import type { SearchOptions, SearchResult } from '../port.js';
 import { entityOf, linkOf } from './rows.js';
 import type { KuzuSession } from './session.js';
@@ -98,24 +99,6 @@ export async function getLinks(ctx: ReadContext, ids: readonly string[]): Promis
 }
 
 export const MAX_SEARCH_LIMIT = 1_000;
-
-export function integerIn(argument: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalidArgument(argument, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
-/** Kinds to search or reach: the given ones (each checked, none a system kind) or every investigation kind. */
-export function investigationKindsIn(argument: string, kinds: readonly string[] | undefined): string[] {
-  if (kinds !== undefined && !Array.isArray(kinds)) throw invalidArgument(argument, 'must be a list of kind names');
-  if (!kinds || kinds.length === 0) return investigationKinds().map((k) => k.name);
-  return [...new Set(kinds)].map((name) => {
-    const kind = kindOf(name);
-    if (kind.system) throw invalidArgument(argument, `${name} is a system kind, not part of the investigation graph`);
-    return kind.name;
-  });
-}
 
 /**
  * Full-text search: every hit of each kind's index with its BM25 score, merged by score (ties by id, so

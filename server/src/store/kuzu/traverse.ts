@@ -4,15 +4,8 @@ import { invalidArgument, notFound } from '../../domain/errors.js';
 import type { Link, Path, PathResult, Subgraph, Truncation } from '../../domain/graph.js';
 import { model, relationshipOf } from '../../domain/model/index.js';
 import { DEFAULT_EXPAND_LINK_LIMIT, MAX_EXPAND_LINK_LIMIT, type ExpandOptions, type PathOptions } from '../port.js';
-import {
-  fetchEntities,
-  fetchStored,
-  integerIn,
-  investigationKindsIn,
-  kindNameOfId,
-  refKey,
-  type ReadContext,
-} from './reads.js';
+import { integerIn, investigationKindsIn } from '../arguments.js';
+import { fetchEntities, fetchStored, kindNameOfId, refKey, type ReadContext } from './reads.js';
 import { linkOf } from './rows.js';
 import type { Row } from './session.js';
 

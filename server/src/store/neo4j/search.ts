@@ -5,7 +5,7 @@ import { invalidArgument } from '../../domain/errors.js';
 import type { SearchOptions, SearchResult } from '../port.js';
 import type { Tx } from './executor.js';
 import { entityFromStored } from './mapping.js';
-import { integerIn, investigationKindsIn } from './options.js';
+import { integerIn, investigationKindsIn } from '../arguments.js';
 
 export const MAX_SEARCH_LIMIT = 1_000;
 

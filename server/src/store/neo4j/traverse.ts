@@ -12,7 +12,7 @@ import { DEFAULT_EXPAND_LINK_LIMIT, MAX_EXPAND_LINK_LIMIT, type ExpandOptions, t
 import type { Tx } from './executor.js';
 import { getEntitiesIn, getLinksIn, kindNameOfId, refsIn } from './lookup.js';
 import { entityFromStored, linkFromStored } from './mapping.js';
-import { idsIn, integerIn, investigationKindsIn, typesIn } from './options.js';
+import { idsIn, integerIn, investigationKindsIn, typesIn } from '../arguments.js';
 
 export const MAX_EXPAND_DEPTH = 3;
 export const MAX_EXPAND_LIMIT = 100_000;

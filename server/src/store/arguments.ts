@@ -1,9 +1,10 @@
 /**
- * Checks of operation options against the port's bounds and the model, with the embedded adapter's rules
- * and messages, so both engines refuse the same requests in the same words.
+ * Checks of operation options against the port's bounds and the model, shared by every adapter so that
+ * both engines refuse the same requests in the same words. Engine-free: adapters import it, it imports
+ * only the domain.
  */
-import { invalidArgument } from '../../domain/errors.js';
-import { investigationKinds, kindOf, model, relationshipOf } from '../../domain/model/index.js';
+import { invalidArgument } from '../domain/errors.js';
+import { investigationKinds, kindOf, model, relationshipOf } from '../domain/model/index.js';
 
 export function integerIn(argument: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
