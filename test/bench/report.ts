@@ -49,8 +49,8 @@ export function formatScale(r: ScaleResult): string {
           ? 'PASS'
           : `MISS ${v
               .filter((x) => !x.pass)
-              .map((x) => x.target)
-              .join(' ')}`,
+              .map((x) => (x.target.startsWith('ratio') ? `ratio ${x.actual}` : x.actual))
+              .join(', ')}`,
       ];
     });
     out.push(

@@ -12,14 +12,24 @@ export const TWO_HOP_SCALE = 1e6;
 export interface Verdict {
   readonly target: string;
   readonly pass: boolean;
+  /** The measured value(s) judged, unrounded enough to see which side of the target they fall. */
+  readonly actual: string;
 }
 
 export function verdicts(scale: number, op: OperationResult): Verdict[] {
   const out: Verdict[] = [
-    { target: `ratio<=${MAX_OVERHEAD}`, pass: op.ratio.p50 <= MAX_OVERHEAD && op.ratio.p95 <= MAX_OVERHEAD },
+    {
+      target: `ratio<=${MAX_OVERHEAD}`,
+      pass: op.ratio.p50 <= MAX_OVERHEAD && op.ratio.p95 <= MAX_OVERHEAD,
+      actual: `${op.ratio.p50.toFixed(3)}/${op.ratio.p95.toFixed(3)}`,
+    },
   ];
   if (op.depth === 2 && scale >= TWO_HOP_SCALE) {
-    out.push({ target: `p95<${TWO_HOP_P95_MS}ms`, pass: op.store.p95 < TWO_HOP_P95_MS });
+    out.push({
+      target: `p95<${TWO_HOP_P95_MS}ms`,
+      pass: op.store.p95 < TWO_HOP_P95_MS,
+      actual: `p95 ${op.store.p95.toFixed(1)}ms`,
+    });
   }
   return out;
 }
