@@ -4,6 +4,7 @@
  * only the domain.
  */
 import { invalidArgument } from '../domain/errors.js';
+import type { SourceRef } from '../domain/graph.js';
 import { investigationKinds, kindOf, model, relationshipOf } from '../domain/model/index.js';
 
 export function integerIn(argument: string, value: unknown, min: number, max: number): number {
@@ -39,4 +40,24 @@ export function idsIn(argument: string, ids: readonly unknown[]): string[] {
     if (typeof id !== 'string') throw invalidArgument(argument, `ids must be strings, got ${JSON.stringify(id)}`);
   }
   return [...new Set(ids as string[])];
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const LOCATOR = /^[^\s,#]+$/;
+
+/** `<sha256>#<locator>`, refusing a source the store could not keep faithfully in that form. */
+export function sourceIn(where: string, ref: SourceRef | undefined): string {
+  if (!ref || typeof ref.sha256 !== 'string' || !SHA256.test(ref.sha256)) {
+    throw invalidArgument(
+      where,
+      `source needs a sha256 of 64 lower-case hex digits, got ${JSON.stringify(ref?.sha256)}`,
+    );
+  }
+  if (typeof ref.locator !== 'string' || !LOCATOR.test(ref.locator)) {
+    throw invalidArgument(
+      where,
+      `source locator must be non-empty without spaces, commas or '#', got ${JSON.stringify(ref.locator)}`,
+    );
+  }
+  return `${ref.sha256}#${ref.locator}`;
 }

@@ -120,22 +120,3 @@ export function parseSource(stored: string): SourceRef {
     : { sha256: stored.slice(0, hash), locator: stored.slice(hash + 1) };
 }
 
-const SHA256 = /^[0-9a-f]{64}$/;
-const LOCATOR = /^[^\s,#]+$/;
-
-/** Refuses a source the store could not keep faithfully in `<sha256>#<locator>` form. */
-export function checkSource(where: string, ref: SourceRef | undefined): string {
-  if (!ref || typeof ref.sha256 !== 'string' || !SHA256.test(ref.sha256)) {
-    throw invalidArgument(
-      where,
-      `source needs a sha256 of 64 lower-case hex digits, got ${JSON.stringify(ref?.sha256)}`,
-    );
-  }
-  if (typeof ref.locator !== 'string' || !LOCATOR.test(ref.locator)) {
-    throw invalidArgument(
-      where,
-      `source locator must be non-empty without spaces, commas or '#', got ${JSON.stringify(ref.locator)}`,
-    );
-  }
-  return formatSource(ref);
-}

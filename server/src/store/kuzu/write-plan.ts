@@ -16,7 +16,8 @@ import {
   type RelationshipDef,
 } from '../../domain/model/index.js';
 import { encodeFtsText } from '@ringtrace/cypher/kuzu/index.js';
-import { bindValue, checkSource, type Bound } from './values.js';
+import { sourceIn } from '../arguments.js';
+import { bindValue, type Bound } from './values.js';
 
 export interface PendingEntity {
   readonly id: string;
@@ -71,7 +72,7 @@ function planEntity(w: EntityWrite, byId: Map<string, PendingEntity>) {
   if (typeof w.caption !== 'string' || typeof w.searchText !== 'string') {
     throw invalidArgument('entity', `${w.id}: caption and searchText must be strings`);
   }
-  const source = checkSource(`source of ${w.id}`, w.source);
+  const source = sourceIn(`source of ${w.id}`, w.source);
   let e = byId.get(w.id);
   if (!e) {
     e = { id: w.id, kind, caption: '', searchText: '', sources: [], props: new Map() };
@@ -97,7 +98,7 @@ function planLink(w: LinkWrite, byId: Map<string, PendingLink>) {
   const fromKind = kindOfId(w.from).name;
   const toKind = kindOfId(w.to).name;
   assertEndpointsAllowed(type.name, fromKind, toKind);
-  const source = checkSource(`source of ${w.id}`, w.source);
+  const source = sourceIn(`source of ${w.id}`, w.source);
   let l = byId.get(w.id);
   if (!l) {
     l = { id: w.id, type, from: w.from, to: w.to, fromKind, toKind, sources: [], props: new Map() };

@@ -14,7 +14,8 @@ import {
   type KindDef,
   type RelationshipDef,
 } from '../../domain/model/index.js';
-import { propertyIn, sourceIn } from './values.js';
+import { sourceIn } from '../arguments.js';
+import { propertyIn } from './values.js';
 
 export interface EntityRow {
   readonly id: string;

@@ -6,7 +6,7 @@
  */
 import { int, isDate, isDateTime, isInt, isNode, isPath, isRelationship, type Integer, types } from 'neo4j-driver';
 import { DomainError, invalidArgument } from '../../domain/errors.js';
-import type { PropertyValue, SourceRef } from '../../domain/graph.js';
+import type { PropertyValue } from '../../domain/graph.js';
 import type { PropertyDef } from '../../domain/model/index.js';
 
 /** A Neo4j integer as a JS number when exact, else as its decimal string. */
@@ -130,22 +130,3 @@ export function propertyIn(where: string, def: Pick<PropertyDef, 'type'>, value:
   }
 }
 
-const SHA256 = /^[0-9a-f]{64}$/;
-const LOCATOR = /^[^\s,#]+$/;
-
-/** `<sha256>#<locator>`, refusing a source the store could not keep faithfully in that form. */
-export function sourceIn(where: string, ref: SourceRef | undefined): string {
-  if (!ref || typeof ref.sha256 !== 'string' || !SHA256.test(ref.sha256)) {
-    throw invalidArgument(
-      where,
-      `source needs a sha256 of 64 lower-case hex digits, got ${JSON.stringify(ref?.sha256)}`,
-    );
-  }
-  if (typeof ref.locator !== 'string' || !LOCATOR.test(ref.locator)) {
-    throw invalidArgument(
-      where,
-      `source locator must be non-empty without spaces, commas or '#', got ${JSON.stringify(ref.locator)}`,
-    );
-  }
-  return `${ref.sha256}#${ref.locator}`;
-}
