@@ -29,7 +29,12 @@ describe('applyPatch', () => {
       patch({ add: [edge('e1', 'a', 'b'), node('a', 'kind-Person', { x: 10, y: 20 }), node('b')] }),
     );
     expect(batch).toHaveBeenCalledTimes(1);
-    expect(cy.nodes().map((n) => n.id()).sort()).toEqual(['a', 'b']);
+    expect(
+      cy
+        .nodes()
+        .map((n) => n.id())
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(cy.getElementById('e1').source().id()).toBe('a');
     expect(cy.getElementById('a').position()).toEqual({ x: 10, y: 20 });
     expect(result.unplaced).toEqual(['b']); // a came with its position
@@ -49,7 +54,11 @@ describe('applyPatch', () => {
       patch({
         update: [
           { ...node('a', 'kind-Person selected pinned') },
-          { group: 'edges', data: { id: 'e1', source: 'a', target: 'b', type: 'CALLED', label: '4 calls' }, classes: 'dimmed' },
+          {
+            group: 'edges',
+            data: { id: 'e1', source: 'a', target: 'b', type: 'CALLED', label: '4 calls' },
+            classes: 'dimmed',
+          },
         ],
       }),
     );

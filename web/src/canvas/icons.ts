@@ -41,8 +41,7 @@ const shapes: Readonly<Record<string, string>> = {
     '<circle cx="10" cy="8" r="4"/><path d="M2 21c0-4.4 3.6-7 8-7 1.4 0 2.7.3 3.8.8V21z"/>' +
     '<rect x="18" y="5" width="2.4" height="9" rx="1"/><circle cx="19.2" cy="18" r="1.5"/>',
   flag: '<path d="M5 3h2v18H5zM8 4h6l1 2h5v9h-6l-1-2H8z"/>',
-  description:
-    '<path d="M6 2h8l5 5v15H6z"/><path d="M9 12h7M9 15h7M9 18h5" stroke="#0006" stroke-width="1.4"/>',
+  description: '<path d="M6 2h8l5 5v15H6z"/><path d="M9 12h7M9 15h7M9 18h5" stroke="#0006" stroke-width="1.4"/>',
 };
 
 function svg(body: string): string {

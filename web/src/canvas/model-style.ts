@@ -23,7 +23,5 @@ export interface StyleModel {
 
 /** Relationship types that can touch an entity of `kind` (either end), in the model's order. */
 export function relationshipsOf(model: StyleModel, kind: string): RelationshipStyle[] {
-  return model.relationships.filter(
-    (r) => !r.endpoints || r.endpoints.some((e) => e.from === kind || e.to === kind),
-  );
+  return model.relationships.filter((r) => !r.endpoints || r.endpoints.some((e) => e.from === kind || e.to === kind));
 }
