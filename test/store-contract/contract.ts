@@ -6,6 +6,7 @@
 import type { GraphStore } from '@ringtrace/server/store/port.js';
 import { describe } from 'vitest';
 import { readContract } from './contract-read.js';
+import { removeContract } from './contract-remove.js';
 import { traverseContract } from './contract-traverse.js';
 import { writeContract } from './contract-write.js';
 
@@ -14,5 +15,6 @@ export function defineStoreContract(name: string, open: () => Promise<GraphStore
     writeContract(open);
     readContract(open);
     traverseContract(open);
+    removeContract(open);
   });
 }

@@ -32,6 +32,8 @@ export interface EntityStatements {
   readonly updateKeepText: KuzuStatement;
   /** Number of entities of the kind. */
   readonly count: KuzuStatement;
+  /** Deletes one entity and every link it has (primary-key lookup, then its adjacency lists). */
+  readonly remove: KuzuStatement;
 }
 
 const SYSTEM_KEYS = ['id', 'caption', 'searchText', 'sources'] as const;
@@ -96,5 +98,6 @@ export function entityStatements(kind: KindShape): EntityStatements {
     update: update(true),
     updateKeepText: update(false),
     count: statement(`MATCH (n:${table}) RETURN count(*) AS count`),
+    remove: statement(`MATCH (n:${table} {id: $id}) DETACH DELETE n`, ['id']),
   };
 }

@@ -22,6 +22,8 @@ export interface LinkPairStatements {
   readonly copy: KuzuStatement;
   /** Updates one link: sources set; a NULL property keeps its stored value. */
   readonly update: KuzuStatement;
+  /** Deletes one link by id between two given endpoints. */
+  readonly remove: KuzuStatement;
 }
 
 export interface LinkStatements {
@@ -81,6 +83,7 @@ export function linkStatements(rel: RelationshipShape): LinkStatements {
         ['rows'],
       ),
       update: statement(`${anchor} SET ${sets}`, ['from', 'to', 'id', 'sources', ...propParams]),
+      remove: statement(`${anchor} DELETE l`, ['from', 'to', 'id']),
     };
   });
   return {

@@ -79,6 +79,21 @@ describe('Kuzu statement builders', () => {
     expect(kuzuStatements(shape).expandLinks('File', true)).toBeUndefined();
   });
 
+  it('remove an entity with its links, and list those links over every type touching its kind', () => {
+    const st = kuzuStatements(shape);
+    expect(st.entities.get('Call')!.remove.text).toBe('MATCH (n:`Call` {id: $id}) DETACH DELETE n');
+    expect(st.entityLinkIds.get('Call')!.text).toBe(
+      'MATCH (n:`Call` {id: $id})-[l:`MADE`|`SEEN`]-() RETURN DISTINCT l.id AS id',
+    );
+    // System kinds are not traversed, but a removal must see their links too.
+    expect(st.entityLinkIds.get('File')!.text).toContain('[l:`CITES`]');
+    expect(st.links.get('MADE')!.pairs[1]!.remove.text).toBe(
+      'MATCH (a:`Call` {id: $from})-[l:`MADE`]->(b:`Call` {id: $to}) WHERE l.id = $id DELETE l',
+    );
+    const none: ModelShape = { kinds: [shape.kinds[0]!], relationships: [] };
+    expect(kuzuStatements(none).entityLinkIds.size).toBe(0);
+  });
+
   it('refuse out-of-range bounds', () => {
     expect(() => kuzuStatements(shape).expandReach('Case', 4)).toThrow(/depth 4/);
     expect(() => kuzuStatements(shape).shortestPaths('Case', 'Call', 11)).toThrow(/maxHops 11/);

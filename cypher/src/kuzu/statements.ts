@@ -3,6 +3,7 @@ import { kuzuSchema, SHOW_INDEXES, SHOW_TABLES, showConnection, tableInfo } from
 import { entityStatements, type EntityStatements } from './entity-statements.js';
 import { linkStatements, type LinkStatements } from './link-statements.js';
 import { countByKindStatement, countByLinkTypeStatement, searchStatement } from './read-statements.js';
+import { entityLinkIdsStatement } from './removal-statements.js';
 import { statement, type KuzuStatement } from './statement.js';
 import {
   countShortestPathsStatement,
@@ -22,6 +23,8 @@ export const ROLLBACK = statement('ROLLBACK');
 export interface KuzuStatements {
   readonly entities: ReadonlyMap<string, EntityStatements>;
   readonly links: ReadonlyMap<string, LinkStatements>;
+  /** Per kind that some relationship type touches: the ids of one entity's links (see removal-statements.ts). */
+  readonly entityLinkIds: ReadonlyMap<string, KuzuStatement>;
   readonly search: ReadonlyMap<string, KuzuStatement>;
   readonly countByKind: KuzuStatement;
   readonly countByLinkType: KuzuStatement;
@@ -46,6 +49,12 @@ export function kuzuStatements(shape: ModelShape): KuzuStatements {
   return {
     entities: new Map(shape.kinds.map((k) => [k.name, entityStatements(k)])),
     links: new Map(shape.relationships.map((r) => [r.name, linkStatements(r)])),
+    entityLinkIds: new Map(
+      shape.kinds.flatMap((k) => {
+        const s = entityLinkIdsStatement(shape, k.name);
+        return s ? [[k.name, s] as const] : [];
+      }),
+    ),
     search: new Map(investigation.map((k) => [k.name, searchStatement(k)])),
     countByKind: countByKindStatement(shape),
     countByLinkType: countByLinkTypeStatement(shape),
@@ -82,7 +91,7 @@ export interface CatalogEntry {
 /**
  * Every statement the adapter can send, for a test to run each one on Kuzu at least once: schema and
  * introspection, per-kind and per-type CRUD (every FROM/TO pair), search per kind, counts, expansion for
- * every seed kind and depth, expansion and paths following each type alone, shortest paths for every pair of kinds at the smallest and largest bound. The type list is
+ * every seed kind and depth, removal (entity, its link ids, link per pair), expansion and paths following each type alone, shortest paths for every pair of kinds at the smallest and largest bound. The type list is
  * inlined, so a combination of several types is one more statement of the same form.
  */
 export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
@@ -111,15 +120,17 @@ export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
       'update',
       'updateKeepText',
       'count',
+      'remove',
     ] as const) {
       add(`entity ${kind} ${key}`, e[key]);
     }
   }
+  for (const [kind, s] of st.entityLinkIds) add(`entity ${kind} link ids`, s);
   for (const [type, l] of st.links) {
     add(`link ${type} getByIds`, l.getByIds);
     add(`link ${type} count`, l.count);
     for (const p of l.pairs) {
-      for (const key of ['getById', 'create', 'copy', 'update'] as const) {
+      for (const key of ['getById', 'create', 'copy', 'update', 'remove'] as const) {
         add(`link ${type} ${p.from}->${p.to} ${key}`, p[key]);
       }
     }

@@ -19,13 +19,21 @@ describe('Neo4j statements against Neo4j’s linter', () => {
     const names = statements.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     for (const k of shape.kinds) {
-      for (const op of ['entity.upsert', 'entity.refs', 'entity.get', 'count.kind', 'schema.constraint']) {
+      for (const op of [
+        'entity.upsert',
+        'entity.refs',
+        'entity.get',
+        'entity.remove',
+        'count.kind',
+        'schema.constraint',
+      ]) {
         expect(names).toContain(op === 'schema.constraint' ? `${op}.${k.name}.id` : `${op}.${k.name}`);
       }
     }
     for (const r of shape.relationships) {
       for (const [from, to] of r.endpoints) expect(names).toContain(`link.upsert.${r.name}.${from}.${to}`);
       expect(names).toContain(`link.get.${r.name}`);
+      expect(names).toContain(`link.remove.${r.name}`);
     }
     for (let hops = 1; hops <= NEO4J_MAX_PATH_HOPS; hops++) expect(names).toContain(`paths.shortest.${hops}`);
   });

@@ -22,6 +22,8 @@ describe('Neo4j statement builders', () => {
     expect(() => s.upsertEntities('Spaceship')).toThrow(/unknown kind "Spaceship"/);
     expect(() => s.getLinks('LOVES')).toThrow(/unknown relationship type "LOVES"/);
     expect(() => s.upsertLinks('CALLED', 'Victim', 'Phone')).toThrow(/CALLED cannot link Victim to Phone/);
+    expect(() => s.removeEntities('Spaceship')).toThrow(/unknown kind "Spaceship"/);
+    expect(() => s.removeLinks('LOVES')).toThrow(/unknown relationship type "LOVES"/);
     expect(() => s.shortestPaths(0)).toThrow(/maxHops/);
     expect(() => s.shortestPaths(11)).toThrow(/maxHops/);
   });
@@ -36,6 +38,17 @@ describe('Neo4j statement builders', () => {
     for (const built of [s.upsertEntities('Victim'), s.upsertLinks('CALLED', 'Phone', 'Victim'), s.shortestPaths(7)]) {
       expect(listed.has(built.text)).toBe(true);
     }
+  });
+
+  it('removes entities with their links, listing the links only for kinds that can have some', () => {
+    expect(s.removeEntities('Victim').text).toContain(
+      'OPTIONAL MATCH (n)-[r]-()\nWITH n, id, collect(DISTINCT r.id) AS links\nDETACH DELETE n',
+    );
+    expect(s.removeEntities('SourceFile').text).not.toContain('OPTIONAL MATCH');
+    expect(s.removeEntities('SourceFile').text).toContain('DETACH DELETE n\nRETURN id, [] AS links');
+    expect(s.removeLinks('CALLED').text).toBe(
+      'UNWIND $ids AS id\nMATCH ()-[r:CALLED {id: id}]->()\nDELETE r\nRETURN id',
+    );
   });
 
   it('writes dates and datetimes through date() and datetime(), keeping absent ones', () => {

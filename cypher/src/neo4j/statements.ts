@@ -5,6 +5,7 @@
 import type { ModelShape } from '../model-shape.js';
 import { neo4jAwaitIndexesStatement, neo4jSchemaStatements } from '../schema/neo4j-schema.js';
 import { countKindStatement, countLinkTypeStatement, getEntitiesStatement, getLinksStatement } from './read.js';
+import { removeEntitiesStatement, removeLinksStatement } from './remove.js';
 import { searchCountStatement, searchPageStatement } from './search.js';
 import type { CypherStatement } from './statement.js';
 import {
@@ -38,6 +39,8 @@ export interface Neo4jStatements {
   readonly expandLinks: CypherStatement;
   shortestPaths(maxHops: number): CypherStatement;
   deleteKindBatch(kind: string): CypherStatement;
+  removeEntities(kind: string): CypherStatement;
+  removeLinks(type: string): CypherStatement;
 }
 
 function memo<A extends unknown[]>(build: (...args: A) => CypherStatement): (...args: A) => CypherStatement {
@@ -69,6 +72,8 @@ export function createNeo4jStatements(model: ModelShape): Neo4jStatements {
     expandLinks: expandLinksStatement(model),
     shortestPaths: memo((maxHops: number) => shortestPathsStatement(model, maxHops)),
     deleteKindBatch: memo((kind: string) => deleteKindBatchStatement(model, kind)),
+    removeEntities: memo((kind: string) => removeEntitiesStatement(model, kind)),
+    removeLinks: memo((type: string) => removeLinksStatement(model, type)),
   };
 }
 
@@ -81,11 +86,11 @@ export function enumerateNeo4jStatements(model: ModelShape): CypherStatement[] {
   const out: CypherStatement[] = [...s.schema, s.awaitIndexes];
   for (const k of model.kinds) {
     out.push(s.upsertEntities(k.name), s.entityRefs(k.name), s.getEntities(k.name), s.countKind(k.name));
-    out.push(s.deleteKindBatch(k.name));
+    out.push(s.deleteKindBatch(k.name), s.removeEntities(k.name));
   }
   for (const r of model.relationships) {
     for (const [from, to] of r.endpoints) out.push(s.upsertLinks(r.name, from, to));
-    out.push(s.getLinks(r.name), s.countLinkType(r.name));
+    out.push(s.getLinks(r.name), s.countLinkType(r.name), s.removeLinks(r.name));
   }
   out.push(s.searchPage, s.searchCount, s.expandStep, s.expandEntities, s.expandLinks);
   for (let hops = 1; hops <= NEO4J_MAX_PATH_HOPS; hops++) out.push(s.shortestPaths(hops));

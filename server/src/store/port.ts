@@ -35,6 +35,14 @@ export interface WriteResult {
   readonly links: WriteCounts;
 }
 
+/** What a detaching removal took away. */
+export interface RemoveResult {
+  /** Entities removed. */
+  readonly entities: number;
+  /** Links removed with them, each once (a link between two removed entities counts one). */
+  readonly links: number;
+}
+
 export interface ExpandOptions {
   readonly seeds: readonly string[];
   /** 1 to 3. */
@@ -98,6 +106,14 @@ export interface GraphStore {
   close(): Promise<void>;
   /** Idempotent upsert; a fact seen in several sources keeps every source. */
   write(batch: WriteBatch): Promise<WriteResult>;
+  /**
+   * Removes these entities and every link they have (detach), in one transaction: all of it or none. Ids
+   * that do not exist are skipped, so a removal repeated removes nothing more; a non-string id is refused
+   * (INVALID_ARGUMENT) before anything is removed. Evidence policy (who may remove what) is the domain's.
+   */
+  removeEntities(ids: readonly string[]): Promise<RemoveResult>;
+  /** Removes these links (`link:<TYPE>:...`) in one transaction; returns how many existed. Same rules. */
+  removeLinks(ids: readonly string[]): Promise<number>;
   getEntities(ids: readonly string[]): Promise<Entity[]>;
   getLinks(ids: readonly string[]): Promise<Link[]>;
   search(options: SearchOptions): Promise<SearchResult>;

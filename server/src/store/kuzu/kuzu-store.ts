@@ -11,6 +11,7 @@ import type { GraphStore, StoreInfo } from '../port.js';
 import { acquireDatabase, type SharedDatabase } from './database-registry.js';
 import { mapKuzuError } from './errors.js';
 import { countByKind, countByLinkType, getEntities, getLinks, search, type ReadContext } from './reads.js';
+import { removalIds, removeEntitiesIn, removeLinksIn } from './remove.js';
 import { ensureSchema } from './schema.js';
 import { KuzuSession } from './session.js';
 import { expand, shortestPaths } from './traverse.js';
@@ -129,6 +130,20 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
         return { entities: none, links: none };
       }
       return guarded(() => s.exclusive((run) => writePlan(write, run, plan)));
+    },
+
+    async removeEntities(ids) {
+      const unique = removalIds('ids', ids);
+      const { session: s, write } = ready();
+      if (unique.length === 0) return { entities: 0, links: 0 };
+      return guarded(() => s.exclusive((run) => removeEntitiesIn(write, run, unique)));
+    },
+
+    async removeLinks(ids) {
+      const unique = removalIds('ids', ids);
+      const { session: s, write } = ready();
+      if (unique.length === 0) return 0;
+      return guarded(() => s.exclusive((run) => removeLinksIn(write, run, unique)));
     },
 
     getEntities: (ids) => guarded(() => getEntities(ready().read, ids)),

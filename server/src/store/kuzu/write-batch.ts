@@ -15,17 +15,15 @@
  * the commit cost). So COPY from copyMinRows new links of one FROM/TO pair while the table holds fewer
  * than COPY_MAX_TABLE_RELS rels, and one statement per link after that.
  */
-import { BEGIN, COMMIT, ROLLBACK, type KuzuStatement, type KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
+import type { KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { PropertyType } from '../../domain/model/index.js';
 import type { WriteCounts, WriteResult } from '../port.js';
-import { isNoActiveTransaction } from './errors.js';
 import { linkSourcesBound, storedEntity, storedLink, type StoredEntity, type StoredLink } from './rows.js';
 import type { Params, Row } from './session.js';
+import { inTransaction, type Run } from './transaction.js';
 import { comparable, type Bound } from './values.js';
 import type { PendingEntity, PendingLink, WritePlan } from './write-plan.js';
-
-type Run = (s: KuzuStatement, params?: Params) => Promise<Row[]>;
 
 export interface WriteContext {
   readonly statements: KuzuStatements;
@@ -286,20 +284,12 @@ async function writeLinks(
 /** Runs the plan in one transaction; the caller holds the writer. */
 export async function writePlan(ctx: WriteContext, run: Run, plan: WritePlan): Promise<WriteResult> {
   const grown = new Map<string, number>();
-  await run(BEGIN);
-  try {
+  const result = await inTransaction(run, async () => {
     const { counts: entities, createdIds } = await writeEntities(ctx, run, plan.entities, grown);
     await checkEndpoints(ctx, run, plan.links, new Set(plan.entities.map((e) => e.id)));
     const links = await writeLinks(ctx, run, plan.links, createdIds, grown);
-    await run(COMMIT);
-    for (const [table, n] of grown) ctx.sizes.set(table, (ctx.sizes.get(table) ?? 0) + n);
     return { entities, links };
-  } catch (error) {
-    try {
-      await run(ROLLBACK);
-    } catch (rollbackError) {
-      if (!isNoActiveTransaction(rollbackError)) throw rollbackError;
-    }
-    throw error;
-  }
+  });
+  for (const [table, n] of grown) ctx.sizes.set(table, (ctx.sizes.get(table) ?? 0) + n);
+  return result;
 }

@@ -10,6 +10,7 @@ import type { GraphStore, StoreInfo } from '../port.js';
 import { safeUri, unreachable } from './errors.js';
 import { createExecutor, type Executor } from './executor.js';
 import { getEntitiesIn, getLinksIn } from './lookup.js';
+import { removalIds, removeEntitiesIn, removeLinksIn } from './remove.js';
 import { checkSearch, searchIn } from './search.js';
 import { checkExpand, checkPaths, expandIn, shortestPathsIn } from './traverse.js';
 import { prepareBatch, writeBatchIn } from './write-batch.js';
@@ -132,6 +133,18 @@ export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {
         return { entities: none, links: none };
       }
       return exec.write('write', (tx) => writeBatchIn(tx, s, prepared));
+    },
+
+    async removeEntities(ids) {
+      const unique = removalIds('ids', ids);
+      if (unique.length === 0) return { entities: 0, links: 0 };
+      return exec.write('removeEntities', (tx) => removeEntitiesIn(tx, s, unique));
+    },
+
+    async removeLinks(ids) {
+      const unique = removalIds('ids', ids);
+      if (unique.length === 0) return 0;
+      return exec.write('removeLinks', (tx) => removeLinksIn(tx, s, unique));
     },
 
     async getEntities(ids) {
