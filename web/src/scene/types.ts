@@ -73,7 +73,11 @@ export interface Expansion {
   readonly seeds: readonly string[];
   readonly linkTypes: readonly string[];
   readonly depth: number;
-  /** Nodes and links this expansion brought that were not on the scene before. */
+  /**
+   * Nodes and links this expansion brought that were not on the scene before, or were there only because
+   * another expansion brought them (then both hold them; collapsing one keeps them). The investigator's
+   * own add takes its elements out of every expansion's lists (see commands/add.ts).
+   */
   readonly addedNodes: readonly string[];
   readonly addedLinks: readonly string[];
   /** Bounds the answer hit: drawn as an "N more" marker on the seed, which can be opened. */

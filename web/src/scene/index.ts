@@ -1,0 +1,16 @@
+/** The scene: plain data and pure commands (no React, Cytoscape or fetch). See types.ts for the flow. */
+export type * from './types';
+export { emptyScene, type Command } from './commands/empty';
+export { addSubgraph, type AddOptions, type ExpansionRequest } from './commands/add';
+export { removeNodes, removeLinks } from './commands/remove';
+export { collapseExpansion } from './commands/collapse';
+export { hideNodes, unhideNodes, unhideAll } from './commands/visibility';
+export { pinNodes, unpinNodes } from './commands/pin';
+export { select, selectNeighbours, clearSelection, type SelectMode } from './commands/selection';
+export { setHighlight, clearHighlight } from './commands/highlight';
+export { toggleKind, toggleLinkType, clearFilters } from './commands/filters';
+export { setLayout, recordPositions, LAYOUTS } from './commands/layout';
+export { apply, amend, undo, redo, canUndo, canRedo, createHistory, HISTORY_DEPTH } from './history';
+export { aggregateId, moreId, pairKey, expansionId, parseAggregateId, parseMoreId } from './ids';
+export { isNodeVisible, isLinkVisible } from './visibility';
+export { isSelectable } from './selectable';
