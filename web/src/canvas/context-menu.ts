@@ -1,0 +1,80 @@
+/**
+ * The radial menu on an entity node (cytoscape-cxtmenu: right-click, or a long press on touch). It only
+ * says what was chosen; the app turns that into API calls and scene commands. Expanding by one
+ * relationship type needs a list of types, too many for wedges: that wedge asks the app to show the
+ * list (the model's types for the node's kind) at the node.
+ */
+
+import type { Core, Singular } from 'cytoscape';
+
+export type NodeMenuCommand =
+  | { readonly kind: 'expand'; readonly id: string }
+  | { readonly kind: 'expandBy'; readonly id: string; readonly at: { readonly x: number; readonly y: number } }
+  | { readonly kind: 'collapse'; readonly id: string }
+  | { readonly kind: 'hide'; readonly id: string }
+  | { readonly kind: 'pin'; readonly id: string; readonly pinned: boolean }
+  | { readonly kind: 'selectNeighbours'; readonly id: string }
+  | { readonly kind: 'moneyTrail'; readonly id: string }
+  | { readonly kind: 'pathsToSelected'; readonly id: string };
+
+/** Kinds a money trail starts from (payments leave victims; transfers leave wallets). */
+export const MONEY_KINDS: ReadonlySet<string> = new Set(['Victim', 'Wallet']);
+
+export interface MenuContext {
+  /** Whether an expansion was seeded at this node (so there is something to collapse). */
+  readonly expandedFrom: (id: string) => boolean;
+  /** Selected entity ids other than this node (the other ends for "paths to selected"). */
+  readonly selectedOthers: (id: string) => readonly string[];
+}
+
+/** Wedges for `node`, in the order they appear clockwise from the top. */
+export function menuCommands(
+  node: { id: string; kind: string; pinned: boolean; x: number; y: number },
+  context: MenuContext,
+): Array<{ label: string; command: NodeMenuCommand; enabled: boolean }> {
+  const { id } = node;
+  return [
+    { label: 'Expand all', command: { kind: 'expand', id }, enabled: true },
+    { label: 'Expand by type…', command: { kind: 'expandBy', id, at: { x: node.x, y: node.y } }, enabled: true },
+    { label: 'Collapse', command: { kind: 'collapse', id }, enabled: context.expandedFrom(id) },
+    { label: 'Hide', command: { kind: 'hide', id }, enabled: true },
+    { label: node.pinned ? 'Unpin' : 'Pin', command: { kind: 'pin', id, pinned: !node.pinned }, enabled: true },
+    { label: 'Select neighbours', command: { kind: 'selectNeighbours', id }, enabled: true },
+    { label: 'Money trail', command: { kind: 'moneyTrail', id }, enabled: MONEY_KINDS.has(node.kind) },
+    {
+      label: 'Paths to selected',
+      command: { kind: 'pathsToSelected', id },
+      enabled: context.selectedOthers(id).length > 0,
+    },
+  ];
+}
+
+export function attachContextMenu(
+  cy: Core,
+  context: MenuContext,
+  onCommand: (command: NodeMenuCommand) => void,
+): { destroy(): void } {
+  return cy.cxtmenu({
+    selector: 'node:not(.more)',
+    menuRadius: 110,
+    fillColor: 'rgba(31, 35, 40, 0.88)',
+    activeFillColor: 'rgba(9, 105, 218, 0.9)',
+    itemColor: '#fff',
+    openMenuEvents: 'cxttapstart taphold',
+    outsideMenuCancel: 10,
+    commands: (ele: Singular) => {
+      const node = ele.cy().$id(ele.id());
+      const at = node.renderedPosition();
+      const wedges = menuCommands(
+        { id: node.id(), kind: String(node.data('kind') ?? ''), pinned: node.hasClass('pinned'), x: at.x, y: at.y },
+        context,
+      );
+      return wedges.map((w) => ({
+        content: w.label,
+        enabled: w.enabled,
+        contentStyle: { fontSize: '11px' },
+        select: () => onCommand(w.command),
+      }));
+    },
+  });
+}
