@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       neo4j: null,
       bufferPoolMb: 1024,
       queryTimeoutMs: 30_000,
+      maxBodyBytes: 1_048_576,
+      operationTimeoutMs: 30_000,
       logLevel: 'info',
       cwd: '/srv/ringtrace',
     });
@@ -41,6 +43,8 @@ describe('loadConfig', () => {
       NEO4J_DATABASE: 'cases',
       RINGTRACE_BUFFER_POOL_MB: '512',
       RINGTRACE_QUERY_TIMEOUT_MS: '5000',
+      RINGTRACE_MAX_BODY_BYTES: '2048',
+      RINGTRACE_OPERATION_TIMEOUT_MS: '9000',
       LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
@@ -50,6 +54,8 @@ describe('loadConfig', () => {
       neo4j: { uri: 'neo4j+s://db.example.org', user: 'analyst', password: 'secret', database: 'cases' },
       bufferPoolMb: 512,
       queryTimeoutMs: 5000,
+      maxBodyBytes: 2048,
+      operationTimeoutMs: 9000,
       logLevel: 'debug',
     });
   });
@@ -66,6 +72,9 @@ describe('loadConfig', () => {
     ['RINGTRACE_BUFFER_POOL_MB', '1.5', /^RINGTRACE_BUFFER_POOL_MB must be a whole number/],
     ['RINGTRACE_BUFFER_POOL_MB', '10', /^RINGTRACE_BUFFER_POOL_MB must be at least 64/],
     ['RINGTRACE_QUERY_TIMEOUT_MS', 'soon', /^RINGTRACE_QUERY_TIMEOUT_MS must be a whole number/],
+    ['RINGTRACE_MAX_BODY_BYTES', '1MiB', /^RINGTRACE_MAX_BODY_BYTES must be a whole number from 1024 to 67108864/],
+    ['RINGTRACE_MAX_BODY_BYTES', '100', /^RINGTRACE_MAX_BODY_BYTES must be at least 1024/],
+    ['RINGTRACE_OPERATION_TIMEOUT_MS', '50', /^RINGTRACE_OPERATION_TIMEOUT_MS must be at least 100/],
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
   ])('refuses %s=%s naming the variable', (name, value, message) => {
     const error = errorOf({ [name]: value });

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from './domain/errors.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_TIMEOUT_MS } from './graphql/limits/values.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,6 +31,10 @@ export interface Config {
   readonly neo4j: Neo4jConfig | null;
   readonly bufferPoolMb: number;
   readonly queryTimeoutMs: number;
+  /** Largest request body `/graphql` reads; a larger one is refused with 413 before it is parsed. */
+  readonly maxBodyBytes: number;
+  /** Time limit of one whole GraphQL operation (all its store calls), beside the store's per-statement one. */
+  readonly operationTimeoutMs: number;
   readonly logLevel: LogLevel;
   /** Where the user typed the command; relative paths (RINGTRACE_DATA, CLI arguments) resolve against it. */
   readonly cwd: string;
@@ -68,6 +73,9 @@ const variables = {
   // Kuzu takes a large share of RAM by default (11 GB seen at 1e5 relationships): always cap it.
   RINGTRACE_BUFFER_POOL_MB: integer(64, 1_048_576).default(1024),
   RINGTRACE_QUERY_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
+  // 1 KiB to 64 MiB; 1 MiB holds any document the token limit allows plus large variables (500 ids).
+  RINGTRACE_MAX_BODY_BYTES: integer(1024, 67_108_864).default(DEFAULT_MAX_BODY_BYTES),
+  RINGTRACE_OPERATION_TIMEOUT_MS: integer(100, 3_600_000).default(DEFAULT_OPERATION_TIMEOUT_MS),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 } as const;
 
@@ -107,6 +115,8 @@ export function loadConfig(env: Env = process.env): Config {
         : { uri, user: get('NEO4J_USER'), password: get('NEO4J_PASSWORD'), database: get('NEO4J_DATABASE') },
     bufferPoolMb: get('RINGTRACE_BUFFER_POOL_MB'),
     queryTimeoutMs: get('RINGTRACE_QUERY_TIMEOUT_MS'),
+    maxBodyBytes: get('RINGTRACE_MAX_BODY_BYTES'),
+    operationTimeoutMs: get('RINGTRACE_OPERATION_TIMEOUT_MS'),
     logLevel: get('LOG_LEVEL'),
     cwd,
   };
