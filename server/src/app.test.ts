@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.js';
+import { createApp, CSRF_HEADER } from './app.js';
 import { prepareEntity } from './domain/facts/prepare-entity.js';
 import { prepareLink } from './domain/facts/prepare-link.js';
 import { openStore } from './store/open-store.js';
@@ -186,8 +186,8 @@ describe('GraphQL', () => {
 });
 
 describe('the web app', () => {
-  const get = (path: string, root = webRoot) =>
-    createApp({ store, logger: silent, webRoot: root }).fetch(`http://ringtrace.test${path}`);
+  const get = (path: string, root = webRoot, headers: Record<string, string> = {}) =>
+    createApp({ store, logger: silent, webRoot: root }).fetch(`http://ringtrace.test${path}`, { headers });
 
   it('serves index.html at / and for client-side routes', async () => {
     for (const path of ['/', '/case/42']) {
@@ -219,7 +219,8 @@ describe('the web app', () => {
   });
 
   it('leaves /graphql to the API', async () => {
-    const response = await get('/graphql?query=%7Bstats%7Bengine%7D%7D');
+    // A GET query carries the CSRF prevention header (limits-api.test.ts tests the refusal without it).
+    const response = await get('/graphql?query=%7Bstats%7Bengine%7D%7D', webRoot, { [CSRF_HEADER]: '1' });
     expect(await response.json()).toEqual({ data: { stats: { engine: 'embedded' } } });
   });
 });

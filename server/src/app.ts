@@ -3,12 +3,20 @@
  * request listener for `http.createServer`, and `app.fetch(request)` for tests, in-process.
  *   /graphql  the API          /health  the process is up        /ready  the store answers
  *   /         the built web app (when `webRoot` is given)
+ * Every request to /graphql passes the limits first (server/README.md, "Limits and errors"): CSRF
+ * prevention and the body cap before the body is read, the document limits while it is parsed and
+ * validated (before any resolver), the operation timeout around execution.
  */
 
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDomainError } from './domain/errors.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
+import { useDocumentLimits } from './graphql/limits/use-document-limits.js';
+import { useOperationTimeout } from './graphql/limits/use-operation-timeout.js';
+import { useTokenLimit } from './graphql/limits/use-token-limit.js';
+import { DEFAULT_API_LIMITS, type ApiLimits } from './graphql/limits/values.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { createSchema } from './graphql/schema.js';
 import { useStaticWeb } from './http/use-static-web.js';
@@ -20,14 +28,24 @@ export interface AppOptions {
   readonly logger: Logger;
   /** Directory of the built web app (web/dist); absent: only the API and the probes. */
   readonly webRoot?: string | undefined;
+  /** Defaults: DEFAULT_API_LIMITS (serve.ts passes the configured body cap and operation timeout). */
+  readonly limits?: Partial<ApiLimits> | undefined;
 }
 
 const GRAPHQL = '/graphql';
 const HEALTH = '/health';
 const READY = '/ready';
+/** What a GET or a form POST must carry (yoga's default name); browsers cannot add it cross-site without CORS. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 /** The resolver's own error inside the GraphQLError yoga logs, if any. */
 const originalOf = (error: Error) => (error as { originalError?: unknown }).originalError ?? error;
+
+/** Yoga's own refusal of a bad request (body too large, no CSRF header...): an HTTP status below 500. */
+const isRefusal = (error: unknown) => {
+  const status = (error as { extensions?: { http?: { status?: unknown } } }).extensions?.http?.status;
+  return typeof status === 'number' && status < 500;
+};
 
 /**
  * Yoga logs with (message, ...details); pino wants (object, message). Yoga also logs every error the
@@ -44,13 +62,15 @@ function yogaLogger(logger: Logger): YogaLogger {
       if (name === 'error' && isDomainError(original) && original.code !== 'INTERNAL') {
         return logger.debug({ code: original.code, reason: original.message }, 'request refused');
       }
+      if (name === 'error' && isRefusal(error)) return logger.debug({ reason: error.message }, 'request refused');
       logger[name]({ err: original }, message || 'unexpected error while answering a request');
     };
   return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
 }
 
-export function createApp({ store, logger, webRoot }: AppOptions) {
+export function createApp({ store, logger, webRoot, limits: given }: AppOptions) {
   const log = logger.child({ component: 'http' });
+  const limits: ApiLimits = { ...DEFAULT_API_LIMITS, ...given };
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
     // A fresh context per request: its DataLoaders batch and cache for that request only.
@@ -59,8 +79,15 @@ export function createApp({ store, logger, webRoot }: AppOptions) {
     healthCheckEndpoint: HEALTH,
     landingPage: false,
     logging: yogaLogger(log),
-    maskedErrors: { maskError: createMaskError() },
+    // Yoga checks Content-Length before reading, and counts the bytes of a body sent without one.
+    maxRequestBodySize: limits.maxBodyBytes,
+    maskedErrors: { maskError: createMaskError({ maxBodyBytes: limits.maxBodyBytes, csrfHeader: CSRF_HEADER }) },
     plugins: [
+      // JSON POSTs (the web app's) are preflighted by browsers, so only GETs and form posts need the header.
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useTokenLimit(limits.maxTokens),
+      ...useDocumentLimits(limits),
+      useOperationTimeout(limits.operationTimeoutMs),
       useStoreReadiness(store, log),
       ...(webRoot === undefined ? [] : [useStaticWeb({ root: webRoot, reserved: [GRAPHQL, HEALTH, READY] })]),
     ],

@@ -76,7 +76,8 @@ export async function startServer({ config, logger, webRoot = webDist, demoDir =
     const { engine, location, version } = store.info;
     logger.info({ engine, location, version }, 'store open');
     if (engine === 'embedded') await loadDemoOnFirstStart({ store, dataDir: config.dataDir, demoDir, logger });
-    handler = createApp({ store, logger, webRoot });
+    const { maxBodyBytes, operationTimeoutMs } = config;
+    handler = createApp({ store, logger, webRoot, limits: { maxBodyBytes, operationTimeoutMs } });
   } catch (error) {
     await stop(server);
     await store?.close().catch(() => undefined);
