@@ -27,6 +27,9 @@ export function parseAggregateId(id: string): { type: string; from: string; to: 
   return { type: rest.slice(0, first), from: rest.slice(first + 1, last), to: rest.slice(last + 1) };
 }
 
+/** The edge from an expansion's seed to its "N more" marker. */
+export const moreEdgeId = (expansionId: string): string => `more-edge:${expansionId}`;
+
 /** The expansion id behind a marker id, or null. */
 export const parseMoreId = (id: string): string | null => (id.startsWith(MORE) ? id.slice(MORE.length) : null);
 
