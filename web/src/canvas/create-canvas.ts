@@ -167,7 +167,7 @@ export function createCanvas(options: CanvasOptions): Canvas {
           id: e.id(),
           group: e.isNode() ? 'nodes' : 'edges',
           classes: e.classes(),
-          label: String(e.data('label') ?? ''),
+          label: String(e.data('caption') ?? e.data('label') ?? ''),
           ...(e.isEdge() && { source: e.source().id(), target: e.target().id() }),
           rendered: { x: rendered.x, y: rendered.y },
         };

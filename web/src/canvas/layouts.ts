@@ -55,7 +55,7 @@ export function layoutOptions(name: LayoutName, nodeCount: number, run: LayoutRu
         // Kinds together: the grid reads as a list of what is on the scene.
         sort: (a: NodeSingular, b: NodeSingular) =>
           String(a.data('kind') ?? '').localeCompare(String(b.data('kind') ?? '')) ||
-          String(a.data('label') ?? '').localeCompare(String(b.data('label') ?? '')),
+          String(a.data('caption') ?? '').localeCompare(String(b.data('caption') ?? '')),
       });
     case 'preset':
       // The positions the scene holds are already on the nodes: keep them.

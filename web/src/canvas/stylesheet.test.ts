@@ -18,9 +18,11 @@ function drawn() {
     styleEnabled: true,
     style: buildStylesheet(model),
     elements: [
-      { data: { id: 'g', label: 'Khimprom' }, classes: 'kind-CrimeGroup' },
-      { data: { id: 'x', label: 'gizmo' }, classes: 'kind-Gizmo' },
-      { data: { id: 'e', source: 'g', target: 'x', type: 'CONTROLS', label: 'controls' } },
+      { data: { id: 'g', caption: 'Khimprom' }, classes: 'kind-CrimeGroup' },
+      { data: { id: 'x', caption: 'gizmo' }, classes: 'kind-Gizmo' },
+      { data: { id: 'm', label: '37 more' }, classes: 'more' },
+      { data: { id: 'e', source: 'g', target: 'x', type: 'CONTROLS', label: '' } },
+      { data: { id: 'e2', source: 'x', target: 'g', type: 'CONTROLS', label: '3×' } },
     ],
   });
 }
@@ -39,6 +41,13 @@ describe('buildStylesheet', () => {
     expect(cy.getElementById('g').style('background-color')).toBe('rgb(183,28,28)');
     expect(cy.getElementById('e').style('line-color')).toBe('rgb(18,52,86)');
     expect(cy.getElementById('g').style('label')).toBe('Khimprom');
+    expect(cy.getElementById('m').style('label')).toBe('37 more');
+  });
+
+  it("labels edges with the type's words and the rollup", () => {
+    const cy = drawn();
+    expect(cy.getElementById('e').style('label')).toBe('controls');
+    expect(cy.getElementById('e2').style('label')).toBe('controls · 3×');
   });
 
   it('gives every kind an icon, an initial when the model names an icon not drawn here', () => {

@@ -2,10 +2,11 @@
  * The Cytoscape stylesheet, derived from the model: one rule per kind (colour, icon) and per relationship
  * type (colour), then the state classes the scene view sets (selected, dimmed, highlighted, pinned, more)
  * and the `viewport-moving` class the canvas puts on while the investigator pans or zooms a large scene.
- * Later rules win, so state rules come after the per-kind ones.
+ * Later rules win, so state rules come after the per-kind ones. Data fields are the scene view's
+ * (`sceneToElements`): nodes carry `kind` and `caption`, edges `type` and a rollup `label`, markers `label`.
  */
 
-import type { StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, StylesheetJson } from 'cytoscape';
 import { iconUri } from './icons';
 import type { StyleModel } from './model-style';
 
@@ -27,7 +28,7 @@ const baseRules: StylesheetJson = [
       'background-width': '62%',
       'background-height': '62%',
       'border-width': 0,
-      label: 'data(label)',
+      label: 'data(caption)',
       'font-size': 10,
       color: INK,
       'text-valign': 'bottom',
@@ -66,6 +67,7 @@ const stateRules: StylesheetJson = [
     selector: 'node.more',
     style: {
       shape: 'round-rectangle',
+      label: 'data(label)',
       width: 64,
       height: 20,
       'background-color': '#ffffff',
@@ -112,7 +114,12 @@ export function buildStylesheet(model: StyleModel): StylesheetJson {
   }));
   const linkRules: StylesheetJson = model.relationships.map((rel) => ({
     selector: `edge[type = ${quoted(rel.name)}]`,
-    style: { 'line-color': rel.display.colour, 'target-arrow-color': rel.display.colour },
+    style: {
+      'line-color': rel.display.colour,
+      'target-arrow-color': rel.display.colour,
+      // "called · 12×", "paid · 2× · 1.5 ETH": the type's words, then the rollup the view computed.
+      label: (edge: EdgeSingular) => [rel.display.label, edge.data('label')].filter(Boolean).join(' · '),
+    },
   }));
   return [...baseRules, ...kindRules, ...linkRules, ...stateRules];
 }
