@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { describeError, isTransient } from './describe-error';
+
+describe('describeError', () => {
+  it('says the server did not answer, that it may be restarting, and that the scene is kept', () => {
+    const problem = describeError(new TypeError('Failed to fetch'), 'expand Khimprom');
+    expect(problem.title).toBe('Could not expand Khimprom: the server did not answer');
+    expect(problem.next).toMatch(/restarting/);
+    expect(problem.next).toMatch(/scene is kept/);
+    expect(problem.retriable).toBe(true);
+  });
+
+  it("keeps the server's words and names what to do for each code", () => {
+    const error = Object.assign(new Error('maxHops: 11 is out of range (allowed 1 to 10)'), {
+      code: 'INVALID_ARGUMENT',
+    });
+    const problem = describeError(error, 'trace paths');
+    expect(problem.detail).toBe('maxHops: 11 is out of range (allowed 1 to 10)');
+    expect(problem.next).toMatch(/change what it names/);
+    expect(problem.retriable).toBe(false);
+    expect(describeError(Object.assign(new Error('x'), { code: 'TIMEOUT' }), 'expand').next).toMatch(/fewer hops/);
+    expect(describeError(new Error('boom'), 'expand').next).toMatch(/report it/);
+  });
+
+  it('treats gateway answers and UNAVAILABLE as transient, NOT_FOUND as final', () => {
+    expect(isTransient(new Error('the server answered 503'))).toBe(true);
+    expect(isTransient(Object.assign(new Error('busy'), { code: 'UNAVAILABLE' }))).toBe(true);
+    expect(isTransient(Object.assign(new Error('gone'), { code: 'NOT_FOUND' }))).toBe(false);
+    expect(isTransient(new Error('the server answered 400'))).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Turns a failure into words an investigator can act on: what went wrong, and what to do next. Pure:
+ * reads the error's `code` (the API's `extensions.code`) and message, nothing else.
+ */
+
+export interface Problem {
+  /** What failed, from the investigator's side ("Could not expand Khimprom"). */
+  readonly title: string;
+  /** The server's own words, or what we know. */
+  readonly detail: string;
+  /** What to do next. */
+  readonly next: string;
+  /** Worth trying again as is (the server was away or busy). */
+  readonly retriable: boolean;
+}
+
+const codeOf = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
+
+/** The server could not be reached or answered with a gateway error: it is (re)starting or down. */
+export function isUnreachable(error: unknown): boolean {
+  if (error instanceof TypeError) return true; // fetch: network error, connection refused
+  const message = messageOf(error);
+  return /answered 50[234]\b|Failed to fetch|NetworkError|Load failed/i.test(message);
+}
+
+/** Worth retrying by itself, without the investigator: the server was away, busy or timed out. */
+export function isTransient(error: unknown): boolean {
+  const code = codeOf(error);
+  return isUnreachable(error) || code === 'UNAVAILABLE' || (error as { retriable?: unknown })?.retriable === true;
+}
+
+const NEXT: Readonly<Record<string, string>> = {
+  NOT_FOUND:
+    'It is not in the database (any more). If it came from a saved view or a link, the case may have been reloaded: search for it by name.',
+  INVALID_ARGUMENT: 'The request was refused as shown above; change what it names and try again.',
+  LIMIT_EXCEEDED: 'Ask for less at once: select fewer nodes, or expand one relationship type at a time.',
+  TIMEOUT: 'The query took too long. Try fewer hops, one relationship type, or fewer selected nodes.',
+  UNAVAILABLE: 'The database is busy or restarting. Wait a moment and try again.',
+  UNAUTHENTICATED: 'Sign in again, then retry.',
+  FORBIDDEN: 'Your account may not do this. Ask the case administrator for access.',
+  CONFLICT: 'Someone changed the same data. Reload and try again.',
+};
+
+export function describeError(error: unknown, doing: string): Problem {
+  const code = codeOf(error);
+  if (isUnreachable(error)) {
+    return {
+      title: `Could not ${doing}: the server did not answer`,
+      detail: messageOf(error),
+      next: 'It may be restarting; Ringtrace retried a few times. Check that the server runs (pnpm start), then try again. Your scene is kept.',
+      retriable: true,
+    };
+  }
+  return {
+    title: `Could not ${doing}`,
+    detail: messageOf(error),
+    next:
+      (code && NEXT[code]) ?? 'Try again. If it keeps failing, note what you did and report it with the message above.',
+    retriable: isTransient(error),
+  };
+}
