@@ -293,6 +293,11 @@ export type Query = {
   readonly entities: ReadonlyArray<Entity>;
   /** One entity by its stable id (`phone:+74951234567`). Errors with code NOT_FOUND when there is none. */
   readonly entity?: Maybe<Entity>;
+  /**
+   * Links by id (`link:<TYPE>:<hash>`), in the order given (at most 500). An id that names no link gives
+   * null in its place, so a client restoring a saved view can say which links are gone and keep the rest.
+   */
+  readonly links: ReadonlyArray<Maybe<Link>>;
   /** The model as data: kinds, relationship types, properties and display hints. The web reads styles from it. */
   readonly model: Model;
   /**
@@ -330,6 +335,11 @@ export type QueryEntitiesArgs = {
 
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryLinksArgs = {
+  ids: ReadonlyArray<Scalars['ID']['input']>;
 };
 
 
@@ -947,6 +957,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   connectingNetwork?: Resolver<ResolversTypes['ConnectingNetwork'], ParentType, ContextType, RequireFields<QueryConnectingNetworkArgs, 'ids' | 'maxHops'>>;
   entities?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  links?: Resolver<ReadonlyArray<Maybe<ResolversTypes['Link']>>, ParentType, ContextType, RequireFields<QueryLinksArgs, 'ids'>>;
   model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'ids' | 'limit'>>;
   paths?: Resolver<ResolversTypes['PathsResult'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
