@@ -37,6 +37,27 @@ function searchValues(kind: KindDef, properties: Readonly<Record<string, Propert
 }
 
 /**
+ * The caption (the kind's caption property, else the id's key) and the search text (searchable values and
+ * the id's key) of an entity with these properties. An edit that changes some properties recomputes them
+ * from all of them.
+ */
+export function describeEntity(
+  kind: KindDef,
+  properties: Readonly<Record<string, PropertyValue>>,
+  idKey: string,
+): { caption: string; searchText: string } {
+  const captionValue = properties[kind.display.caption];
+  const caption =
+    typeof captionValue === 'string' && captionValue !== ''
+      ? captionValue
+      : Array.isArray(captionValue) && captionValue.length > 0
+        ? captionValue.join(', ')
+        : idKey;
+  const searchText = [...new Set([...searchValues(kind, properties), idKey])].join(' ');
+  return { caption, searchText };
+}
+
+/**
  * A raw entity checked against the model and made ready to write: properties coerced to their types,
  * the id from the natural key (normalised) or the given key (slugged), caption and search text derived.
  * Values that do not normalise are kept and flagged; anything the model does not know is refused.
@@ -62,14 +83,6 @@ export function prepareEntity(
     }
     id = entityId(kind.name, raw.key);
   }
-  const idKey = id.slice(kind.idPrefix.length + 1);
-  const captionValue = properties[kind.display.caption];
-  const caption =
-    typeof captionValue === 'string' && captionValue !== ''
-      ? captionValue
-      : Array.isArray(captionValue) && captionValue.length > 0
-        ? captionValue.join(', ')
-        : idKey;
-  const searchText = [...new Set([...searchValues(kind, properties), idKey])].join(' ');
+  const { caption, searchText } = describeEntity(kind, properties, id.slice(kind.idPrefix.length + 1));
   return { write: { id, kind: kind.name, properties, caption, searchText, source }, flags };
 }
