@@ -74,7 +74,7 @@ export function createApp({ store, logger, webRoot, limits: given }: AppOptions)
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
     // A fresh context per request: its DataLoaders batch and cache for that request only.
-    context: () => createContext(store),
+    context: ({ request }) => createContext(store, request),
     graphqlEndpoint: GRAPHQL,
     healthCheckEndpoint: HEALTH,
     landingPage: false,

@@ -1,18 +1,22 @@
 import DataLoader from 'dataloader';
 import type { Entity } from '../domain/graph.js';
 import type { GraphStore } from '../store/port.js';
+import { callerFrom, type Caller } from './caller.js';
 
-/** What every resolver receives: the store port (never an adapter) and this request's loaders. */
+/** What every resolver receives: the store port (never an adapter), who is calling, and this request's loaders. */
 export interface GraphQLContext {
   readonly store: GraphStore;
+  /** From the request, in one place (caller.ts); edits are recorded under it. */
+  readonly caller: Caller;
   /** Entities by id, batched per request (link ends, source files); null where none exists. */
   readonly entities: DataLoader<string, Entity | null>;
 }
 
 /** A fresh context per request: loaders cache for one request only, so no read outlives its answer. */
-export function createContext(store: GraphStore): GraphQLContext {
+export function createContext(store: GraphStore, request: Request): GraphQLContext {
   return {
     store,
+    caller: callerFrom(request),
     entities: new DataLoader<string, Entity | null>(async (ids) => {
       const found = new Map((await store.getEntities(ids)).map((e) => [e.id, e]));
       return ids.map((id) => found.get(id) ?? null);

@@ -6,6 +6,7 @@ import { entityResolvers } from './resolvers/entity.js';
 import { jsonResolvers } from './resolvers/json-scalar.js';
 import { linkResolvers } from './resolvers/link.js';
 import { modelResolvers } from './resolvers/model.js';
+import { mutationResolvers } from './resolvers/mutation.js';
 import { scalarResolvers } from './resolvers/scalars.js';
 import { searchResolvers } from './resolvers/search.js';
 import { sourceResolvers } from './resolvers/source.js';
@@ -36,6 +37,7 @@ export function createSchema(): GraphQLSchema {
       subgraphResolvers,
       searchResolvers,
       modelResolvers,
+      mutationResolvers,
       modelTypeResolvers(),
     ],
   });

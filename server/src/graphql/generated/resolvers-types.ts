@@ -138,6 +138,18 @@ export type Entity = {
   readonly sources: ReadonlyArray<Source>;
 };
 
+export type EntityEdit = {
+  readonly __typename?: 'EntityEdit';
+  /** False when the values given were already stored: nothing was written and no record added. */
+  readonly changed: Scalars['Boolean']['output'];
+  /** The entity as stored after the edit, with every source. */
+  readonly entity: Entity;
+  /** Values kept as given that did not normalise (a number that is not a phone number, an unknown country). */
+  readonly flags: ReadonlyArray<ValueFlag>;
+  /** This edit's record (file `edit by <caller>`, locator `edit:1`); null when nothing changed. */
+  readonly source?: Maybe<Source>;
+};
+
 export type Kind = {
   readonly __typename?: 'Kind';
   readonly description: Scalars['String']['output'];
@@ -178,6 +190,15 @@ export type Link = {
   readonly type: Scalars['String']['output'];
 };
 
+export type LinkEdit = {
+  readonly __typename?: 'LinkEdit';
+  readonly changed: Scalars['Boolean']['output'];
+  readonly flags: ReadonlyArray<ValueFlag>;
+  /** The link as stored after the edit, with every source. */
+  readonly link: Link;
+  readonly source?: Maybe<Source>;
+};
+
 export type LinkTypeCount = {
   readonly __typename?: 'LinkTypeCount';
   readonly count: Scalars['Int']['output'];
@@ -188,6 +209,116 @@ export type Model = {
   readonly __typename?: 'Model';
   readonly kinds: ReadonlyArray<Kind>;
   readonly relationships: ReadonlyArray<RelationshipType>;
+};
+
+/**
+ * Hand-made edits. Each is checked against the model as an import is (kinds, relationship types, endpoint
+ * kinds, properties and their values) and recorded as a source of its own: a SourceFile `source:<sha256>`
+ * (`fileName` "edit by <caller>", `basis` manual, `loadedBy` the caller, `loadedAt` the time, `title` what
+ * changed) that the edited fact cites at locator `edit:1`. So `provenance(id)` shows who entered a fact and
+ * when, beside the seized records behind it. The caller comes from the request.
+ */
+export type Mutation = {
+  readonly __typename?: 'Mutation';
+  /**
+   * A new entity of `kind` (not a system kind). `key` is the id's key for kinds keyed by a given value
+   * (`Victim` with key `v-0100` is `victim:v-0100`); kinds keyed by a natural value take it from their key
+   * property (`PhoneNumber.number`, `Wallet.address`, `Country.code`), normalised. `properties` is a JSON
+   * object of the kind's properties (see `model`). CONFLICT when the id exists already.
+   */
+  readonly createEntity: EntityEdit;
+  /**
+   * Links two existing entities with a relationship type the model allows between their kinds. Events
+   * (CALLED, PAID, TRANSFERRED) need their key properties (`at`...). The same link again (same ends, same
+   * event key) is the same link: values it lacks are added, the same values change nothing, a different value
+   * for one it holds is CONFLICT (remove the link first to replace it).
+   */
+  readonly linkEntities: LinkEdit;
+  /**
+   * Removes an entity with every link it has. Refused with CONFLICT when evidence asserts the entity or any of
+   * its links (naming the files and rows), unless `force` is true.
+   */
+  readonly removeEntity: Removal;
+  /**
+   * Removes a link. A link asserted by evidence (a seized, reported or synthetic file, or one whose file is
+   * unknown) is refused with CONFLICT naming the files and rows, unless `force` is true; only links every
+   * source of which is a hand edit go without it.
+   */
+  readonly removeLink: Removal;
+  /**
+   * Sets the given properties of an entity; the others keep their values (null or "" means not given, so a
+   * value cannot be cleared). Values equal to the stored ones change nothing and add no record. The key
+   * property may be given only with the value that keys this id.
+   */
+  readonly updateEntity: EntityEdit;
+};
+
+
+/**
+ * Hand-made edits. Each is checked against the model as an import is (kinds, relationship types, endpoint
+ * kinds, properties and their values) and recorded as a source of its own: a SourceFile `source:<sha256>`
+ * (`fileName` "edit by <caller>", `basis` manual, `loadedBy` the caller, `loadedAt` the time, `title` what
+ * changed) that the edited fact cites at locator `edit:1`. So `provenance(id)` shows who entered a fact and
+ * when, beside the seized records behind it. The caller comes from the request.
+ */
+export type MutationCreateEntityArgs = {
+  key?: InputMaybe<Scalars['String']['input']>;
+  kind: Scalars['String']['input'];
+  properties: Scalars['JSON']['input'];
+};
+
+
+/**
+ * Hand-made edits. Each is checked against the model as an import is (kinds, relationship types, endpoint
+ * kinds, properties and their values) and recorded as a source of its own: a SourceFile `source:<sha256>`
+ * (`fileName` "edit by <caller>", `basis` manual, `loadedBy` the caller, `loadedAt` the time, `title` what
+ * changed) that the edited fact cites at locator `edit:1`. So `provenance(id)` shows who entered a fact and
+ * when, beside the seized records behind it. The caller comes from the request.
+ */
+export type MutationLinkEntitiesArgs = {
+  from: Scalars['ID']['input'];
+  properties?: InputMaybe<Scalars['JSON']['input']>;
+  to: Scalars['ID']['input'];
+  type: Scalars['String']['input'];
+};
+
+
+/**
+ * Hand-made edits. Each is checked against the model as an import is (kinds, relationship types, endpoint
+ * kinds, properties and their values) and recorded as a source of its own: a SourceFile `source:<sha256>`
+ * (`fileName` "edit by <caller>", `basis` manual, `loadedBy` the caller, `loadedAt` the time, `title` what
+ * changed) that the edited fact cites at locator `edit:1`. So `provenance(id)` shows who entered a fact and
+ * when, beside the seized records behind it. The caller comes from the request.
+ */
+export type MutationRemoveEntityArgs = {
+  force?: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Hand-made edits. Each is checked against the model as an import is (kinds, relationship types, endpoint
+ * kinds, properties and their values) and recorded as a source of its own: a SourceFile `source:<sha256>`
+ * (`fileName` "edit by <caller>", `basis` manual, `loadedBy` the caller, `loadedAt` the time, `title` what
+ * changed) that the edited fact cites at locator `edit:1`. So `provenance(id)` shows who entered a fact and
+ * when, beside the seized records behind it. The caller comes from the request.
+ */
+export type MutationRemoveLinkArgs = {
+  force?: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Hand-made edits. Each is checked against the model as an import is (kinds, relationship types, endpoint
+ * kinds, properties and their values) and recorded as a source of its own: a SourceFile `source:<sha256>`
+ * (`fileName` "edit by <caller>", `basis` manual, `loadedBy` the caller, `loadedAt` the time, `title` what
+ * changed) that the edited fact cites at locator `edit:1`. So `provenance(id)` shows who entered a fact and
+ * when, beside the seized records behind it. The caller comes from the request.
+ */
+export type MutationUpdateEntityArgs = {
+  id: Scalars['ID']['input'];
+  properties: Scalars['JSON']['input'];
 };
 
 export type PageInfo = {
@@ -408,6 +539,20 @@ export type RelationshipType = {
   readonly properties: ReadonlyArray<PropertyInfo>;
 };
 
+export type Removal = {
+  readonly __typename?: 'Removal';
+  /** Entities removed: 1 for removeEntity, 0 for removeLink. */
+  readonly entities: Scalars['Int']['output'];
+  /** The id removed. */
+  readonly id: Scalars['ID']['output'];
+  /** Links removed: the link, or every link the entity had. */
+  readonly links: Scalars['Int']['output'];
+  /** Evidence that asserted what was removed, overridden with `force`; empty otherwise. */
+  readonly overridden: ReadonlyArray<Source>;
+  /** The removal's record: who removed what, when, over which evidence (in its `title`). */
+  readonly source: Source;
+};
+
 /** The event links of one type from one entity to another, at a glance. */
 export type Rollup = {
   readonly __typename?: 'Rollup';
@@ -532,6 +677,15 @@ export type Truncation = {
   readonly omitted: Scalars['Int']['output'];
   /** Its value. */
   readonly value: Scalars['Int']['output'];
+};
+
+/** A value kept as given because it did not normalise; shown, never silently fixed or dropped. */
+export type ValueFlag = {
+  readonly __typename?: 'ValueFlag';
+  /** The property it was given for. */
+  readonly field: Scalars['String']['output'];
+  readonly reason: Scalars['String']['output'];
+  readonly value: Scalars['String']['output'];
 };
 
 /** A person who was called and paid. */
@@ -678,6 +832,7 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Endpoints: ResolverTypeWrapper<Endpoints>;
   Entity: ResolverTypeWrapper<EntityModel>;
+  EntityEdit: ResolverTypeWrapper<Omit<EntityEdit, 'entity' | 'source'> & { entity: ResolversTypes['Entity'], source?: Maybe<ResolversTypes['Source']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -686,8 +841,10 @@ export type ResolversTypes = {
   KindCount: ResolverTypeWrapper<KindCount>;
   KindDisplay: ResolverTypeWrapper<KindDisplay>;
   Link: ResolverTypeWrapper<LinkModel>;
+  LinkEdit: ResolverTypeWrapper<Omit<LinkEdit, 'link' | 'source'> & { link: ResolversTypes['Link'], source?: Maybe<ResolversTypes['Source']> }>;
   LinkTypeCount: ResolverTypeWrapper<LinkTypeCount>;
   Model: ResolverTypeWrapper<Model>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<PathModel>;
   PathsResult: ResolverTypeWrapper<PathsResultModel>;
@@ -699,6 +856,7 @@ export type ResolversTypes = {
   Recruiter: ResolverTypeWrapper<EntityModel>;
   RelationshipDisplay: ResolverTypeWrapper<RelationshipDisplay>;
   RelationshipType: ResolverTypeWrapper<RelationshipType>;
+  Removal: ResolverTypeWrapper<Omit<Removal, 'overridden' | 'source'> & { overridden: ReadonlyArray<ResolversTypes['Source']>, source: ResolversTypes['Source'] }>;
   Rollup: ResolverTypeWrapper<RollupModel>;
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['SearchEdge']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
@@ -709,6 +867,7 @@ export type ResolversTypes = {
   Subgraph: ResolverTypeWrapper<BoundedSubgraphModel>;
   TradingPlatform: ResolverTypeWrapper<EntityModel>;
   Truncation: ResolverTypeWrapper<Truncation>;
+  ValueFlag: ResolverTypeWrapper<ValueFlag>;
   Victim: ResolverTypeWrapper<EntityModel>;
   Wallet: ResolverTypeWrapper<EntityModel>;
   Workstation: ResolverTypeWrapper<EntityModel>;
@@ -727,6 +886,7 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   Endpoints: Endpoints;
   Entity: EntityModel;
+  EntityEdit: Omit<EntityEdit, 'entity' | 'source'> & { entity: ResolversParentTypes['Entity'], source?: Maybe<ResolversParentTypes['Source']> };
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -735,8 +895,10 @@ export type ResolversParentTypes = {
   KindCount: KindCount;
   KindDisplay: KindDisplay;
   Link: LinkModel;
+  LinkEdit: Omit<LinkEdit, 'link' | 'source'> & { link: ResolversParentTypes['Link'], source?: Maybe<ResolversParentTypes['Source']> };
   LinkTypeCount: LinkTypeCount;
   Model: Model;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Path: PathModel;
   PathsResult: PathsResultModel;
@@ -748,6 +910,7 @@ export type ResolversParentTypes = {
   Recruiter: EntityModel;
   RelationshipDisplay: RelationshipDisplay;
   RelationshipType: RelationshipType;
+  Removal: Omit<Removal, 'overridden' | 'source'> & { overridden: ReadonlyArray<ResolversParentTypes['Source']>, source: ResolversParentTypes['Source'] };
   Rollup: RollupModel;
   SearchConnection: Omit<SearchConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['SearchEdge']> };
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
@@ -758,6 +921,7 @@ export type ResolversParentTypes = {
   Subgraph: BoundedSubgraphModel;
   TradingPlatform: EntityModel;
   Truncation: Truncation;
+  ValueFlag: ValueFlag;
   Victim: EntityModel;
   Wallet: EntityModel;
   Workstation: EntityModel;
@@ -845,6 +1009,13 @@ export type EntityResolvers<ContextType = GraphQLContext, ParentType extends Res
   __resolveType: TypeResolveFn<'Agency' | 'CallCentre' | 'Country' | 'CrimeGroup' | 'Person' | 'PhoneNumber' | 'Recruiter' | 'SourceFile' | 'TradingPlatform' | 'Victim' | 'Wallet' | 'Workstation', ParentType, ContextType>;
 };
 
+export type EntityEditResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EntityEdit'] = ResolversParentTypes['EntityEdit']> = {
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  flags?: Resolver<ReadonlyArray<ResolversTypes['ValueFlag']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -878,6 +1049,13 @@ export type LinkResolvers<ContextType = GraphQLContext, ParentType extends Resol
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LinkEditResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkEdit'] = ResolversParentTypes['LinkEdit']> = {
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  flags?: Resolver<ReadonlyArray<ResolversTypes['ValueFlag']>, ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['Link'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
 export type LinkTypeCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkTypeCount'] = ResolversParentTypes['LinkTypeCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -886,6 +1064,14 @@ export type LinkTypeCountResolvers<ContextType = GraphQLContext, ParentType exte
 export type ModelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
   kinds?: Resolver<ReadonlyArray<ResolversTypes['Kind']>, ParentType, ContextType>;
   relationships?: Resolver<ReadonlyArray<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createEntity?: Resolver<ResolversTypes['EntityEdit'], ParentType, ContextType, RequireFields<MutationCreateEntityArgs, 'kind' | 'properties'>>;
+  linkEntities?: Resolver<ResolversTypes['LinkEdit'], ParentType, ContextType, RequireFields<MutationLinkEntitiesArgs, 'from' | 'properties' | 'to' | 'type'>>;
+  removeEntity?: Resolver<ResolversTypes['Removal'], ParentType, ContextType, RequireFields<MutationRemoveEntityArgs, 'force' | 'id'>>;
+  removeLink?: Resolver<ResolversTypes['Removal'], ParentType, ContextType, RequireFields<MutationRemoveLinkArgs, 'force' | 'id'>>;
+  updateEntity?: Resolver<ResolversTypes['EntityEdit'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'properties'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -993,6 +1179,14 @@ export type RelationshipTypeResolvers<ContextType = GraphQLContext, ParentType e
   properties?: Resolver<ReadonlyArray<ResolversTypes['PropertyInfo']>, ParentType, ContextType>;
 };
 
+export type RemovalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Removal'] = ResolversParentTypes['Removal']> = {
+  entities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  links?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overridden?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
 export type RollupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Rollup'] = ResolversParentTypes['Rollup']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1077,6 +1271,12 @@ export type TruncationResolvers<ContextType = GraphQLContext, ParentType extends
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ValueFlagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ValueFlag'] = ResolversParentTypes['ValueFlag']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type VictimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Victim'] = ResolversParentTypes['Victim']> = {
   caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   complaintRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1130,13 +1330,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Decimal?: GraphQLScalarType;
   Endpoints?: EndpointsResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  EntityEdit?: EntityEditResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Kind?: KindResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
   KindDisplay?: KindDisplayResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
+  LinkEdit?: LinkEditResolvers<ContextType>;
   LinkTypeCount?: LinkTypeCountResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathsResult?: PathsResultResolvers<ContextType>;
@@ -1148,6 +1351,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Recruiter?: RecruiterResolvers<ContextType>;
   RelationshipDisplay?: RelationshipDisplayResolvers<ContextType>;
   RelationshipType?: RelationshipTypeResolvers<ContextType>;
+  Removal?: RemovalResolvers<ContextType>;
   Rollup?: RollupResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
@@ -1157,6 +1361,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Subgraph?: SubgraphResolvers<ContextType>;
   TradingPlatform?: TradingPlatformResolvers<ContextType>;
   Truncation?: TruncationResolvers<ContextType>;
+  ValueFlag?: ValueFlagResolvers<ContextType>;
   Victim?: VictimResolvers<ContextType>;
   Wallet?: WalletResolvers<ContextType>;
   Workstation?: WorkstationResolvers<ContextType>;
