@@ -4,6 +4,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** Worth trying again as is (the server restarting, a busy writer, a timeout). */
+    readonly retriable: boolean = false,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -12,19 +14,36 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: ReadonlyArray<{ message: string; extensions?: { code?: string } }>;
+  errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; retriable?: boolean } }>;
 }
 
+const UNREACHABLE = 'cannot reach the server (it may be restarting): try again in a moment';
+
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal) {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-    ...(signal && { signal }),
-  });
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+      ...(signal && { signal }),
+    });
+  } catch (error) {
+    // A cancelled request is the caller's doing (a newer keystroke): it stays an AbortError to ignore.
+    if (signal?.aborted) throw error;
+    throw new ApiError(UNREACHABLE, 'UNAVAILABLE', true);
+  }
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code);
-  if (!response.ok || !body.data) throw new ApiError(`the server answered ${response.status}`, undefined);
+  if (error) throw new ApiError(error.message, error.extensions?.code, error.extensions?.retriable === true);
+  if (!response.ok || !body.data) {
+    // A proxy's 502/503 while the server restarts has no GraphQL body.
+    const down = response.status >= 500;
+    throw new ApiError(
+      down ? UNREACHABLE : `the server answered ${response.status}`,
+      down ? 'UNAVAILABLE' : undefined,
+      down,
+    );
+  }
   return body.data;
 }

@@ -1,4 +1,4 @@
-import { graphql } from './graphql';
+import { graphql } from './graphql.js';
 
 /** Hand-written until the API grows enough to generate types from the SDL (next issue). */
 export interface OverviewData {
