@@ -18,3 +18,4 @@ export { sceneToElements } from './view';
 export { diffElements, applyPatchToElements, isEmptyPatch } from './diff';
 export { edgeRollup, rollupLabel, type EdgeRollup } from './edge-rollup';
 export { addDecimals, compareDecimals } from './decimal';
+export { moneyTrail, trailPositions, showMoneyTrail, MONEY_LINK_TYPES, type MoneyTrail } from './money-trail';
