@@ -42,7 +42,8 @@ function domainErrorIn(error: unknown): DomainError | undefined {
  * (message, stack) is added whatever NODE_ENV says. Yoga logs every error this replaces; app.ts's
  * logger tells the expected from the unexpected.
  * Two of yoga's own refusals get a clearer message: the body cap (LIMIT_EXCEEDED naming the limit) and
- * CSRF prevention (naming the header). Errors the API built itself (limits, syntax, validation) pass.
+ * CSRF prevention (naming the header); a variable of the wrong type gets the code INVALID_ARGUMENT.
+ * Errors the API built itself (limits, syntax, validation) pass unchanged.
  * The error is inspected by shape, not `instanceof GraphQLError`: under a test runner or a bundler
  * `graphql` can be loaded twice (ESM and CJS), and yoga's copy is not ours.
  */
@@ -70,6 +71,13 @@ export function createMaskError({ maxBodyBytes, csrfHeader }: MaskErrorOptions):
         `a GET or a form POST to /graphql needs the header ${csrfHeader} (CSRF prevention); a JSON POST does not`,
         { extensions: { code: 'BAD_REQUEST', http: { status: 403 } } },
       );
+    }
+    // graphql's variable coercion errors ("Variable "$at" got invalid value ...") carry no code.
+    if (located.extensions?.code === undefined && /^Variable "\$\w+"/.test(String(located.message))) {
+      return createGraphQLError(String(located.message), {
+        ...(located.nodes && { nodes: located.nodes }),
+        extensions: { ...located.extensions, code: 'INVALID_ARGUMENT' },
+      });
     }
     // isDev false: yoga would otherwise add the original error and its stack when NODE_ENV=development.
     return yogaMaskError(error, message, false);
