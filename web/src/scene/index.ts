@@ -19,3 +19,15 @@ export { diffElements, applyPatchToElements, isEmptyPatch } from './diff';
 export { edgeRollup, rollupLabel, type EdgeRollup } from './edge-rollup';
 export { addDecimals, compareDecimals } from './decimal';
 export { moneyTrail, trailPositions, showMoneyTrail, MONEY_LINK_TYPES, type MoneyTrail } from './money-trail';
+export {
+  toSavedView,
+  parseSavedView,
+  savedViewToJson,
+  SAVED_VIEW_FORMAT,
+  SAVED_VIEW_VERSION,
+  type SavedView,
+  type SavedNode,
+  type ParseResult,
+} from './persistence/saved-view';
+export { restore, idsToFetch, type Restored, type RestoreProblem } from './persistence/restore';
+export { viewToHash, viewFromHash, isViewHash, HASH_PREFIX, MAX_HASH_LENGTH, type HashResult } from './persistence/url';
