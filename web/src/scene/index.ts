@@ -31,3 +31,15 @@ export {
 } from './persistence/saved-view';
 export { restore, idsToFetch, type Restored, type RestoreProblem } from './persistence/restore';
 export { viewToHash, viewFromHash, isViewHash, HASH_PREFIX, MAX_HASH_LENGTH, type HashResult } from './persistence/url';
+export {
+  entityTable,
+  linkTable,
+  sortRows,
+  compareCells,
+  toCsv,
+  type Table,
+  type Row,
+  type Cell,
+  type Column,
+  type Direction,
+} from './table';
