@@ -241,3 +241,27 @@ describe('real documents pass', () => {
     expect(body.data.a.caption).toBeTruthy();
   });
 });
+
+describe('every expansion bound is reported in the result', () => {
+  it("neighbourhood reports the store's link bound beside the entity limit", async () => {
+    // The API does not expose the link bound (the store's default is 10,000); lower it under the API.
+    const store = new Proxy(api.store, {
+      get: (target, prop, receiver) =>
+        prop === 'expand'
+          ? (options: Parameters<GraphStore['expand']>[0]) => target.expand({ ...options, linkLimit: 2 })
+          : Reflect.get(target, prop, receiver),
+    });
+    const app = createApp({ store, logger: silent });
+    const { body } = await post(
+      '{ neighbourhood(ids: ["crimegroup:khimprom"], depth: 2, limit: 3) { links { id } truncated { bound value omitted } } }',
+      { app },
+    );
+    const { links, truncated } = body.data.neighbourhood;
+    expect(links).toHaveLength(2);
+    expect(truncated).toEqual([
+      { bound: 'limit', value: 3, omitted: expect.any(Number) },
+      { bound: 'linkLimit', value: 2, omitted: expect.any(Number) },
+    ]);
+    expect(truncated.every((t: { omitted: number }) => t.omitted > 0)).toBe(true);
+  });
+});
