@@ -87,7 +87,7 @@ export function createApp({ store, logger, webRoot, limits: given }: AppOptions)
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useTokenLimit(limits.maxTokens),
       ...useDocumentLimits(limits),
-      useOperationTimeout(limits.operationTimeoutMs),
+      useOperationTimeout(limits.operationTimeoutMs, log),
       useStoreReadiness(store, log),
       ...(webRoot === undefined ? [] : [useStaticWeb({ root: webRoot, reserved: [GRAPHQL, HEALTH, READY] })]),
     ],

@@ -43,7 +43,8 @@ beforeEach(() => {
   delays = {};
 });
 
-const appWith = (limits: Partial<ApiLimits>) => createApp({ store: instrumentedStore, logger: silent, limits });
+const appWith = (limits: Partial<ApiLimits>, logger = silent) =>
+  createApp({ store: instrumentedStore, logger, limits });
 
 async function answer(response: Response) {
   const text = await response.text();
@@ -151,8 +152,10 @@ describe('the operation timeout', () => {
 
   it('answers TIMEOUT naming the limit in ms as soon as it passes, not when the store answers', async () => {
     delays = { getEntities: 2000 };
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
     const started = performance.now();
-    const { status, body } = await answer(await post(appWith({ operationTimeoutMs: 200 }), PROVENANCE));
+    const { status, body } = await answer(await post(appWith({ operationTimeoutMs: 200 }, logger), PROVENANCE));
     expect(performance.now() - started).toBeLessThan(1500);
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -164,6 +167,10 @@ describe('the operation timeout', () => {
         },
       ],
     });
+    // Logged for the operator, at warn.
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 40, msg: 'operation timed out', timeoutMs: 200 }),
+    ]);
   });
 
   it('bounds the whole operation: two store calls each under the limit, together over it', async () => {

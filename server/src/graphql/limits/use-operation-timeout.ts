@@ -1,5 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { limitError } from './limit-error.js';
 
 type Executed = ExecutionResult | AsyncIterable<unknown>;
@@ -8,9 +9,10 @@ type Executed = ExecutionResult | AsyncIterable<unknown>;
  * Bounds one whole operation: from the start of execution to its result, every resolver and store call
  * included. At the limit the answer is a TIMEOUT error naming it, at once; the executor is aborted so
  * no further resolver starts. A store statement already running is not interrupted here: it finishes
- * or hits the store's own per-statement timeout, and its result is dropped.
+ * or hits the store's own per-statement timeout, and its result is dropped (so a mutation answered
+ * TIMEOUT may still be written).
  */
-export function useOperationTimeout(timeoutMs: number): Plugin {
+export function useOperationTimeout(timeoutMs: number, logger?: Logger): Plugin {
   const timedOut = () => ({
     data: null,
     errors: [
@@ -32,6 +34,8 @@ export function useOperationTimeout(timeoutMs: number): Plugin {
         let timer: NodeJS.Timeout | undefined;
         const expired = new Promise<Executed>((resolve) => {
           timer = setTimeout(() => {
+            // An operator should see these: a query too heavy for the data, or a store that slowed down.
+            logger?.warn({ timeoutMs, operationName: args.operationName ?? null }, 'operation timed out');
             deadline.abort(new Error(`operation timeout (${timeoutMs} ms)`));
             resolve(timedOut());
           }, timeoutMs);
