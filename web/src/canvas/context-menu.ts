@@ -8,7 +8,7 @@
 import type { Core, Singular } from 'cytoscape';
 
 export type NodeMenuCommand =
-  | { readonly kind: 'expand'; readonly id: string }
+  | { readonly kind: 'expand'; readonly id: string; readonly linkTypes?: readonly string[] }
   | { readonly kind: 'expandBy'; readonly id: string; readonly at: { readonly x: number; readonly y: number } }
   | { readonly kind: 'collapse'; readonly id: string }
   | { readonly kind: 'hide'; readonly id: string }
@@ -55,7 +55,7 @@ export function attachContextMenu(
   onCommand: (command: NodeMenuCommand) => void,
 ): { destroy(): void } {
   return cy.cxtmenu({
-    selector: 'node:not(.more)',
+    selector: 'node[kind]', // entities; "N more" markers have no kind
     menuRadius: 110,
     fillColor: 'rgba(31, 35, 40, 0.88)',
     activeFillColor: 'rgba(9, 105, 218, 0.9)',

@@ -37,6 +37,8 @@ export interface ApplyOptions {
   readonly relayout?: LayoutName;
   /** Ids of a money trail to lay out left to right. */
   readonly trail?: readonly string[];
+  /** Fit the viewport to the whole scene afterwards (an opened view). */
+  readonly fit?: boolean;
 }
 
 /** What the test hook and support see of an element: plain data only. */
@@ -57,6 +59,8 @@ export interface Canvas {
   setModel(model: StyleModel): void;
   fit(ids?: readonly string[]): void;
   png(): Promise<Blob>;
+  /** Resolves once every patch and layout asked for so far has been drawn (tests, support). */
+  idle(): Promise<void>;
   elements(): DrawnElement[];
   destroy(): void;
 }
@@ -88,7 +92,6 @@ export function createCanvas(options: CanvasOptions): Canvas {
     boxSelectionEnabled: false,
     minZoom: 0.05,
     maxZoom: 4,
-    wheelSensitivity: 0.3,
     textureOnViewport: false,
     hideEdgesOnViewport: false,
   });
@@ -128,6 +131,7 @@ export function createCanvas(options: CanvasOptions): Canvas {
         const { unplaced } = applyPatch(cy, patch);
         navigator.update();
         if (applyOptions.trail && applyOptions.trail.length > 0) {
+          // A trail's nodes already on the canvas move too: the trail reads left to right as a whole.
           const wanted = new Set(applyOptions.trail);
           await runTrailLayout(
             cy,
@@ -142,6 +146,7 @@ export function createCanvas(options: CanvasOptions): Canvas {
           else await layoutAdded(cy, unplaced, { fit: true });
           events.placed(positionsOf(cy));
         }
+        if (applyOptions.fit) cy.fit(undefined, 40);
       });
     },
     layout(name) {
@@ -159,6 +164,9 @@ export function createCanvas(options: CanvasOptions): Canvas {
     },
     png() {
       return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
+    },
+    idle() {
+      return queue;
     },
     elements() {
       return cy.elements().map((e) => {

@@ -34,7 +34,7 @@ export function layoutOptions(name: LayoutName, nodeCount: number, run: LayoutRu
         randomize: true,
         nodeSeparation: 90,
         nodeRepulsion: () => 8000,
-        idealEdgeLength: () => 90,
+        idealEdgeLength: () => 110,
         packComponents: false, // needs cytoscape-layout-utilities, which we do not load
       });
     case 'concentric':
@@ -155,7 +155,19 @@ export async function layoutAdded(cy: Core, ids: readonly string[], run: LayoutR
     fixedNodeConstraint: anchors.map((a: NodeSingular) => ({ nodeId: a.id(), position: { ...a.position() } })),
   });
   await stopped(group.union(group.edgesWith(group)), options);
-  if (run.fit) cy.animate({ fit: { eles: group, padding: 40 }, duration: 250 });
+  if (run.fit && !inView(cy, group)) {
+    // Bring the new nodes into view with the rest, never zooming onto them alone.
+    await cy
+      .animation({ fit: { eles: cy.elements(), padding: 40 }, duration: 250 })
+      .play()
+      .promise();
+  }
+}
+
+function inView(cy: Core, eles: Collection): boolean {
+  const view = cy.extent();
+  const box = eles.boundingBox({});
+  return box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
 }
 
 /** Current positions of these nodes (all when omitted), for the scene's `recordPositions`. */

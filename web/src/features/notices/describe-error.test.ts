@@ -8,6 +8,13 @@ describe('describeError', () => {
     expect(problem.next).toMatch(/restarting/);
     expect(problem.next).toMatch(/scene is kept/);
     expect(problem.retriable).toBe(true);
+    const transport = Object.assign(
+      new Error('cannot reach the server (it may be restarting): try again in a moment'),
+      {
+        code: 'UNAVAILABLE',
+      },
+    );
+    expect(describeError(transport, 'search').title).toBe('Could not search: the server did not answer');
   });
 
   it("keeps the server's words and names what to do for each code", () => {

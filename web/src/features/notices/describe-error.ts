@@ -26,7 +26,7 @@ const messageOf = (error: unknown): string =>
 export function isUnreachable(error: unknown): boolean {
   if (error instanceof TypeError) return true; // fetch: network error, connection refused
   const message = messageOf(error);
-  return /answered 50[234]\b|Failed to fetch|NetworkError|Load failed/i.test(message);
+  return /answered 50[234]\b|cannot reach the server|Failed to fetch|NetworkError|Load failed/i.test(message);
 }
 
 /** Worth retrying by itself, without the investigator: the server was away, busy or timed out. */
@@ -46,6 +46,9 @@ const NEXT: Readonly<Record<string, string>> = {
   FORBIDDEN: 'Your account may not do this. Ask the case administrator for access.',
   CONFLICT: 'Someone changed the same data. Reload and try again.',
 };
+
+/** A request the app itself cancelled (a newer keystroke, a closed panel): not a failure to show. */
+export const isAbort = (error: unknown): boolean => (error as { name?: unknown } | null)?.name === 'AbortError';
 
 export function describeError(error: unknown, doing: string): Problem {
   const code = codeOf(error);

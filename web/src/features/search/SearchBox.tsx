@@ -8,27 +8,28 @@ export interface SearchHit {
   readonly caption: string;
 }
 
-export interface SearchResult {
-  readonly hits: readonly SearchHit[];
+export interface SearchResult<H extends SearchHit = SearchHit> {
+  readonly hits: readonly H[];
   readonly total: number;
 }
 
-interface Props {
-  readonly search: (text: string, signal: AbortSignal) => Promise<SearchResult>;
+interface Props<H extends SearchHit> {
+  readonly search: (text: string, signal: AbortSignal) => Promise<SearchResult<H>>;
   readonly kinds: ReadonlyMap<string, KindStyle>;
   /** A hit chosen (click or Enter): the app adds it to the scene. */
-  readonly onPick: (hit: SearchHit) => void;
+  readonly onPick: (hit: H) => void;
   readonly onError: (error: unknown) => void;
   /** Wait after the last keystroke before asking the server. */
   readonly debounceMs?: number;
 }
 
-type State = { status: 'idle' } | { status: 'searching' } | { status: 'done'; result: SearchResult };
+type State<H extends SearchHit> =
+  { status: 'idle' } | { status: 'searching' } | { status: 'done'; result: SearchResult<H> };
 
 /** Typeahead over the API's full-text search: kinds shown with their icons, keyboard-driven. */
-export function SearchBox({ search, kinds, onPick, onError, debounceMs = 200 }: Props) {
+export function SearchBox<H extends SearchHit>({ search, kinds, onPick, onError, debounceMs = 200 }: Props<H>) {
   const [text, setText] = useState('');
-  const [state, setState] = useState<State>({ status: 'idle' });
+  const [state, setState] = useState<State<H>>({ status: 'idle' });
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -62,7 +63,7 @@ export function SearchBox({ search, kinds, onPick, onError, debounceMs = 200 }: 
   }, [text, search, onError, debounceMs]);
 
   const hits = state.status === 'done' ? state.result.hits : [];
-  const pick = (hit: SearchHit | undefined) => {
+  const pick = (hit: H | undefined) => {
     if (!hit) return;
     onPick(hit);
     setOpen(false);

@@ -3,6 +3,8 @@
  * button's tooltip instead of a button that silently does nothing. Pure.
  */
 
+import { MONEY_KINDS } from '../../canvas/context-menu';
+
 export interface SelectedEntity {
   readonly id: string;
   readonly kind: string;
@@ -22,7 +24,6 @@ export interface TraceActions {
 
 /** The API's bound on connectingNetwork seeds. */
 export const NETWORK_MAX = 10;
-const MONEY_KINDS = new Set(['Victim', 'Wallet']);
 
 export function traceActions(selected: readonly SelectedEntity[]): TraceActions {
   const n = selected.length;

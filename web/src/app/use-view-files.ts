@@ -1,0 +1,78 @@
+/** Keep and share: the scene as a view file, as a link, and the canvas as a PNG. */
+
+import { useMemo } from 'react';
+import type { Canvas } from '../canvas/create-canvas';
+import { parseSavedView, savedViewToJson, toSavedView } from '../scene/persistence/saved-view';
+import { viewToHash } from '../scene/persistence/url';
+import { openView } from './open-view';
+import type { OperationContext } from './operations';
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+
+export function useViewFiles(ctx: OperationContext, canvas: Canvas | null) {
+  return useMemo(
+    () => ({
+      saveFile() {
+        const json = savedViewToJson(toSavedView(ctx.scene(), new Date().toISOString()));
+        download(new Blob([json], { type: 'application/json' }), `ringtrace-view-${stamp()}.json`);
+      },
+      openFile(file: File) {
+        void file.text().then(
+          (text) => openView(ctx, parseSavedView(text), `“${file.name}”`),
+          (error: unknown) => ctx.fail(`read “${file.name}”`, error),
+        );
+      },
+      copyLink() {
+        const result = viewToHash(toSavedView(ctx.scene()));
+        if (!result.ok) {
+          ctx.notify({
+            tone: 'warning',
+            title: 'No link for this view',
+            detail: result.message,
+            next: 'Use “Save view” instead.',
+          });
+          return;
+        }
+        // replaceState: the address shows the view without reopening it (no hashchange).
+        window.history.replaceState(null, '', result.hash);
+        const url = window.location.href;
+        const tell = (copied: boolean) =>
+          ctx.notify({
+            id: 'link',
+            tone: 'info',
+            title: copied ? 'Link to this view copied' : 'Copy this link to share the view',
+            detail: url,
+            next: copied
+              ? 'Anyone with access to this Ringtrace opens the same scene with it.'
+              : 'The clipboard was not available; the address bar holds the link too.',
+          });
+        // The clipboard exists only on secure origins (https, localhost) and may be refused.
+        if (navigator.clipboard)
+          void navigator.clipboard.writeText(url).then(
+            () => tell(true),
+            () => tell(false),
+          );
+        else tell(false);
+      },
+      png() {
+        if (!canvas) return;
+        canvas.png().then(
+          (blob) => download(blob, `ringtrace-${stamp()}.png`),
+          (error: unknown) => ctx.fail('export the PNG', error),
+        );
+      },
+    }),
+    [ctx, canvas],
+  );
+}
