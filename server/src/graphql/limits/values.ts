@@ -3,7 +3,7 @@
  * while parsing and validating, before any resolver runs), the body cap and the operation timeout.
  * The last two are configurable (config.ts reads RINGTRACE_MAX_BODY_BYTES, RINGTRACE_OPERATION_TIMEOUT_MS
  * with these defaults); the document limits are fixed here, sized from the queries the web app and the
- * API tests send (server/README.md, "Limits", gives the measurements).
+ * API tests send (server/README.md, "Limits and errors", gives the measurements).
  */
 
 export interface DocumentLimits {
