@@ -230,6 +230,7 @@ describe('connectingNetwork', () => {
     });
     expect(body.data.connectingNetwork.unconnected).toEqual(['victim:v-0001']);
     expect(body.data.connectingNetwork.subgraph.links).toHaveLength(1);
+    expect(body.data.connectingNetwork.subgraph.truncated).toEqual([{ bound: 'maxHops', value: 1, omitted: 1 }]);
   });
 
   it.each([

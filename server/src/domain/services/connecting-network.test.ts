@@ -65,6 +65,7 @@ describe('connectingNetwork', () => {
     const { store } = reader(ids, links);
     const result = await connectingNetwork(store, { ids: ['person:a', 'person:d', 'person:x'], maxHops: 5 });
     expect(result.unconnected).toEqual([]);
+    expect(result.subgraph.truncated).toEqual([]);
     expect(new Set(result.subgraph.entities.map((e) => e.id))).toEqual(
       new Set(['person:a', 'person:b', 'person:c', 'person:d', 'person:x']),
     );
@@ -81,6 +82,7 @@ describe('connectingNetwork', () => {
     const { store } = reader(ids, links);
     const result = await connectingNetwork(store, { ids: ['person:a', 'person:e', 'person:b'], maxHops: 5 });
     expect(result.unconnected).toEqual(['person:e']);
+    expect(result.subgraph.truncated).toEqual([{ bound: 'maxHops', value: expect.any(Number), omitted: 1 }]);
     expect(result.subgraph.links).toHaveLength(1);
   });
 

@@ -102,13 +102,15 @@ export async function connectingNetwork(
     join(best.seed, best.path);
   }
 
+  const unconnected = seeds.filter((_, i) => !joined.has(i));
   return {
     subgraph: {
       entities: [...tree].flatMap((id) => entities.get(id) ?? []),
       links: [...treeLinks].flatMap((id) => links.get(id) ?? []),
-      truncated: [],
+      // Seeds left out because no path of at most maxHops reaches them: the bound hit, reported.
+      truncated: unconnected.length > 0 ? [{ bound: 'maxHops', value: maxHops, omitted: unconnected.length }] : [],
     },
     paths: added,
-    unconnected: seeds.filter((_, i) => !joined.has(i)),
+    unconnected,
   };
 }

@@ -417,7 +417,8 @@ export type Query = {
   readonly __typename?: 'Query';
   /**
    * The smallest subgraph linking the seeds (2 to 10), joined by shortest paths of at most `maxHops` hops
-   * (a Steiner-tree approximation). Seeds that no such path reaches are listed in `unconnected`.
+   * (a Steiner-tree approximation). Seeds that no such path reaches are listed in `unconnected`
+   * and reported in `subgraph.truncated` (bound `maxHops`).
    */
   readonly connectingNetwork: ConnectingNetwork;
   /** Entities by id, in the order given (at most 500). Any unknown id fails the field with NOT_FOUND naming it. */
