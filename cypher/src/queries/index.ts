@@ -3,6 +3,7 @@ export { createQueryLibrary, loadQueryLibrary, QUERY_DIR, QueryLibraryError, typ
 export { nearMatches } from './near-matches.js';
 export { coerce, expected, formatType, parseType, type ParamType, type ParamValue } from './param-types.js';
 export { ParamError, resolveParams } from './params.js';
+export { MAX_LIST_ITEMS, MAX_PARAMS, paramValuesProblem, queryParameters } from './param-values.js';
 export { checkReadOnly, describeRefusal, type Refusal } from './read-only.js';
 export {
   ENGINES,

@@ -52,6 +52,7 @@ describe('the read-only guard refuses', () => {
     ['RETURN 1; MATCH (n) DETACH DELETE n', both, 'INVALID_ARGUMENT', ';'],
     ['UNWIND range(1, 50000000) AS x RETURN count(x) AS n', both, 'LIMIT_EXCEEDED', 'range()'],
     ['UNWIND range(1, $n) AS x RETURN count(x) AS n', both, 'LIMIT_EXCEEDED', 'range()'],
+    [`RETURN ${'size(range(1, 100000)) + '.repeat(11)}0 AS n`, both, 'LIMIT_EXCEEDED', 'range()'],
     ['MATCH (a)-[*]->(b) RETURN count(*) AS n', both, 'LIMIT_EXCEEDED', 'variable-length pattern'],
     ['MATCH (a)-[:PAID*1..]->(b) RETURN count(*) AS n', both, 'LIMIT_EXCEEDED', 'variable-length pattern'],
     ['MATCH (a)-[:PAID*1..25]->(b) RETURN count(*) AS n', both, 'LIMIT_EXCEEDED', 'variable-length pattern'],

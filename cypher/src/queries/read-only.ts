@@ -117,8 +117,8 @@ function integerLiteral(tokens: readonly Token[], k: number): { value: number; n
   return Number.isSafeInteger(value) ? { value: sign * value, next: j + 1 } : null;
 }
 
-/** `range(a, b[, step])` must have literal bounds and at most `maxRangeElements` elements. */
-function checkRange(tokens: readonly Token[], k: number, limits: GuardLimits): Refusal | null {
+/** `range(a, b[, step])` must have literal bounds and at most `maxRangeElements` elements; adds them to `total`. */
+function checkRange(tokens: readonly Token[], k: number, limits: GuardLimits, total: { n: number }): Refusal | null {
   const at = tokens[k]!;
   const literal = `range() needs whole-number literal bounds giving at most ${limits.maxRangeElements} elements`;
   const args: number[] = [];
@@ -146,6 +146,15 @@ function checkRange(tokens: readonly Token[], k: number, limits: GuardLimits): R
   const count = Math.max(0, Math.floor((end - start) / step) + 1);
   if (count > limits.maxRangeElements) {
     return refuse('LIMIT_EXCEEDED', 'range()', `${literal}; this one gives ${count}`, at);
+  }
+  total.n += count;
+  if (total.n > limits.maxRangeTotal) {
+    return refuse(
+      'LIMIT_EXCEEDED',
+      'range()',
+      `the range() calls of one query give at most ${limits.maxRangeTotal} elements together`,
+      at,
+    );
   }
   return null;
 }
@@ -229,6 +238,7 @@ export function checkReadOnly(
     );
   }
 
+  const rangeTotal = { n: 0 };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.kind === 'word' && isKeywordPosition(tokens, k)) {
@@ -256,7 +266,7 @@ export function checkReadOnly(
         const refused = REFUSED_FUNCTIONS[fn];
         if (refused) return refuse('FORBIDDEN', `${name}()`, refused, t);
         if (parts.length === 1 && fn === 'range') {
-          const refusal = checkRange(tokens, k, limits);
+          const refusal = checkRange(tokens, k, limits, rangeTotal);
           if (refusal) return refusal;
         }
       }

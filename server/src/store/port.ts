@@ -5,7 +5,7 @@
  * ISO 8601 UTC strings, decimals are exact strings, integers beyond 2^53 are decimal strings.
  */
 
-import type { Entity, Link, PathResult, Subgraph, WriteBatch } from '../domain/graph.js';
+import type { Entity, Link, PathResult, Subgraph, Truncation, WriteBatch } from '../domain/graph.js';
 
 export type {
   Entity,
@@ -99,6 +99,31 @@ export interface StoreInfo {
   readonly version: string;
 }
 
+/** A cell of a raw read: plain JSON data. A node comes back as its entity id, a relationship as its link id. */
+export type CellValue = string | number | boolean | null | readonly CellValue[] | { readonly [key: string]: CellValue };
+
+export interface ReadOptions {
+  /** Most rows returned (1 to MAX_READ_ROW_CAP); the rest are counted in `truncated` (bound `rowCap`). */
+  readonly rowCap: number;
+  /** Answer TIMEOUT after this long; at most (and by default) the store's query timeout. */
+  readonly timeoutMs?: number;
+  /**
+   * Embedded only: the node and rel tables Kuzu's algo extension works on, projected as
+   * `ringtrace_projection` for this query (algorithm calls in the query name it) and dropped after.
+   */
+  readonly projection?: { readonly nodes: readonly string[]; readonly rels: readonly string[] };
+}
+
+export const MAX_READ_ROW_CAP = 100_000;
+
+export interface ReadResult {
+  readonly columns: readonly string[];
+  /** One array per row, in column order. */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Rows left out by `rowCap`; null when none were. */
+  readonly truncated: Truncation | null;
+}
+
 export interface GraphStore {
   readonly info: StoreInfo;
   /** Creates the schema (tables or constraints, indexes) if missing. Idempotent. */
@@ -121,4 +146,11 @@ export interface GraphStore {
   shortestPaths(options: PathOptions): Promise<PathResult>;
   countByKind(): Promise<Record<string, number>>;
   countByLinkType(): Promise<Record<string, number>>;
+  /**
+   * One read-only query in the store's dialect (saved queries and ad-hoc Cypher): refused unless the
+   * read-only guard (`@ringtrace/cypher/queries`) passes it and the parameters are exactly those it uses,
+   * each a scalar or a list of one scalar type. Bounded by `rowCap` and the timeout, reported when hit.
+   * Paths come back as `{ entityIds, linkIds }`; engine-internal ids never do.
+   */
+  runRead(cypher: string, params: Readonly<Record<string, unknown>>, options: ReadOptions): Promise<ReadResult>;
 }

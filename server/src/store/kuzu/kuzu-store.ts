@@ -12,6 +12,7 @@ import { acquireDatabase, type SharedDatabase } from './database-registry.js';
 import { mapKuzuError } from './errors.js';
 import { countByKind, countByLinkType, getEntities, getLinks, search, type ReadContext } from './reads.js';
 import { removalIds, removeEntitiesIn, removeLinksIn } from './remove.js';
+import { createAnalyst, type Analyst } from './run-read.js';
 import { ensureSchema } from './schema.js';
 import { KuzuSession } from './session.js';
 import { expand, shortestPaths } from './traverse.js';
@@ -60,6 +61,8 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
   const sizes = new Map<string, number>();
   let shared: SharedDatabase | undefined;
   let session: KuzuSession | undefined;
+  // Raw reads (saved and ad-hoc queries) run on connections of their own: see run-read.ts.
+  let analyst: Analyst | undefined;
   let closed = false;
 
   const info: StoreInfo = { engine: 'embedded', location: options.path, version: Database.getVersion() };
@@ -116,6 +119,7 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     async close() {
       if (closed) return;
       closed = true;
+      await analyst?.close();
       if (session) await session.close();
       if (shared) await shared.release();
       session = undefined;
@@ -153,5 +157,11 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     shortestPaths: (o) => guarded(() => shortestPaths(ready().read, o)),
     countByKind: () => guarded(() => countByKind(ready().read)),
     countByLinkType: () => guarded(() => countByLinkType(ready().read)),
+    runRead: (cypher, params, o) =>
+      guarded(() => {
+        ready();
+        analyst ??= createAnalyst(shared!.database, shared!.path, { queryTimeoutMs });
+        return analyst.run(cypher, params, o);
+      }),
   };
 }

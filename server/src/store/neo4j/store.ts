@@ -11,6 +11,7 @@ import { safeUri, unreachable } from './errors.js';
 import { createExecutor, type Executor } from './executor.js';
 import { getEntitiesIn, getLinksIn } from './lookup.js';
 import { removalIds, removeEntitiesIn, removeLinksIn } from './remove.js';
+import { runReadNeo4j } from './run-read.js';
 import { checkSearch, searchIn } from './search.js';
 import { checkExpand, checkPaths, expandIn, shortestPathsIn } from './traverse.js';
 import { prepareBatch, writeBatchIn } from './write-batch.js';
@@ -191,6 +192,8 @@ export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {
         } while (deleted > 0);
       }
     },
+
+    runRead: (cypher, params, o) => runReadNeo4j(driver, { database, queryTimeoutMs }, cypher, params, o),
 
     async countByLinkType() {
       return exec.read('countByLinkType', async (tx) => {
