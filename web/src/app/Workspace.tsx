@@ -32,7 +32,7 @@ import {
 import type { LayoutName } from '../scene/types';
 import { canvasEvents, menuContext, selectedEntities } from './canvas-events';
 import { historyReducer } from './history-reducer';
-import { connectingNetwork, followMoney, tracePaths } from './operations';
+import { connectingNetwork, EXPAND_CAPS, followMoney, tracePaths } from './operations';
 import { installTestHook } from './test-hook';
 import { useCanvasSync } from './use-canvas-sync';
 import { useNotices } from './use-notices';
@@ -52,7 +52,7 @@ interface Props {
 export function Workspace({ model, database, summary, onShowOverview }: Props) {
   const [history, dispatch] = useReducer(historyReducer, undefined, () => createHistory());
   const { notices, notify, dismiss } = useNotices();
-  const { ctx, busy, nextLayout, pending, latest } = useOperations(history, dispatch, notify, dismiss);
+  const { ctx, busy, nextLayout, pending, latest, cap, setCap } = useOperations(history, dispatch, notify, dismiss);
   const [canvas, setCanvas] = useState<Canvas | null>(null);
   const [expandBy, setExpandBy] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
   const [tableOpen, setTableOpen] = useState(false);
@@ -138,6 +138,9 @@ export function Workspace({ model, database, summary, onShowOverview }: Props) {
         onCopyLink={views.copyLink}
         onPng={views.png}
         onFit={() => canvas?.fit()}
+        expandCap={cap}
+        expandCaps={EXPAND_CAPS}
+        onExpandCap={setCap}
         tableOpen={tableOpen}
         onToggleTable={() => setTableOpen(!tableOpen)}
         busy={busy}

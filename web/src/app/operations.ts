@@ -12,6 +12,7 @@ import type { Notice } from '../features/notices/NoticeBar';
 import {
   addSubgraph,
   collapseExpansion,
+  expansionId,
   MONEY_LINK_TYPES,
   moneyTrail,
   parseMoreId,
@@ -23,8 +24,10 @@ import type { Highlight, Scene } from '../scene/types';
 import type { HistoryAction } from './history-reducer';
 import { withRetry } from './retry';
 
-/** Entities one double-click brings at most; the rest wait behind the "N more" marker. */
+/** Entities one double-click brings at most by default; the rest wait behind the "N more" marker. */
 export const EXPAND_CAP = 100;
+/** The caps the toolbar offers. */
+export const EXPAND_CAPS: readonly number[] = [10, 25, 50, 100, 200, 500];
 /** The API's bound on `limit`. */
 const LIMIT_MAX = 500;
 const MAX_HOPS = 6;
@@ -35,10 +38,13 @@ export interface OperationContext {
   /** The latest scene (not the one of the render that made the context). */
   scene(): Scene;
   notify(notice: Omit<Notice, 'id'> & { id?: string }): void;
+  dismiss(id: string): void;
   /** Shows a readable error with what to do next, and a retry when it may pass. */
   fail(doing: string, error: unknown, retry?: () => void): void;
   /** Marks the app busy while `work` runs. */
   track<T>(work: Promise<T>): Promise<T>;
+  /** Entities an expansion brings at most (the investigator's setting). */
+  expandCap(): number;
   /** How the canvas lays out the patch of the next step. */
   layoutNext(options: ApplyOptions): void;
   retryNotice(attempt: number): void;
@@ -48,9 +54,19 @@ const captionOf = (scene: Scene, id: string) => scene.nodes[id]?.entity.caption 
 const call = <T>(ctx: OperationContext, work: () => Promise<T>) =>
   ctx.track(withRetry(work, { onRetry: (attempt) => ctx.retryNotice(attempt) }));
 
-function boundsNotice(ctx: OperationContext, action: string, answer: Subgraph, hint: string, what?: string) {
+/** Says what a bound left out, under `key` (one notice per expansion or trace); clears it when nothing was. */
+function boundsNotice(
+  ctx: OperationContext,
+  key: string,
+  action: string,
+  answer: Subgraph,
+  hint: string,
+  what?: string,
+) {
   const lines = describeBounds(action, answer.truncated, what);
-  if (lines.length > 0) ctx.notify({ id: `bounds:${action}`, tone: 'warning', title: lines.join('; '), next: hint });
+  const id = `bounds:${key}`;
+  if (lines.length > 0) ctx.notify({ id, tone: 'warning', title: lines.join('; '), next: hint });
+  else ctx.dismiss(id);
 }
 
 /** Adds what the answer holds and highlights the trace in one step. */
@@ -61,12 +77,20 @@ function traceCommand(answer: Subgraph, highlight: Highlight): Command {
 export async function expand(ctx: OperationContext, id: string, linkTypes: readonly string[] = []): Promise<void> {
   const caption = captionOf(ctx.scene(), id);
   try {
-    const answer = await call(ctx, () => fetchNeighbourhood({ ids: [id], depth: 1, linkTypes, limit: EXPAND_CAP }));
+    const answer = await call(ctx, () =>
+      fetchNeighbourhood({ ids: [id], depth: 1, linkTypes, limit: ctx.expandCap() }),
+    );
     ctx.dispatch({
       type: 'do',
       command: (scene) => addSubgraph(scene, answer, { expansion: { seeds: [id], linkTypes, depth: 1 } }),
     });
-    boundsNotice(ctx, `Expansion of ${caption}`, answer, 'Click the “N more” marker next to it to bring the rest.');
+    boundsNotice(
+      ctx,
+      expansionId([id], linkTypes, 1),
+      `Expansion of ${caption}`,
+      answer,
+      'Click the “N more” marker next to it to bring the rest, or raise “Expand at most”.',
+    );
   } catch (error) {
     ctx.fail(`expand ${caption}`, error, () => void expand(ctx, id, linkTypes));
   }
@@ -98,7 +122,8 @@ export async function openMore(ctx: OperationContext, markerId: string): Promise
     });
     boundsNotice(
       ctx,
-      'Expansion',
+      expansion.id,
+      `Expansion of ${expansion.seeds.map((seed) => captionOf(ctx.scene(), seed)).join(', ')}`,
       answer,
       `At most ${LIMIT_MAX} at once: expand by one relationship type to see the rest.`,
     );
@@ -147,7 +172,7 @@ export async function tracePaths(ctx: OperationContext, from: string, to: string
       title: `${answer.paths.length} shortest ${answer.paths.length === 1 ? 'path' : 'paths'} of ${hops} ${hops === 1 ? 'hop' : 'hops'}`,
       next: 'The rest of the scene is dimmed; Esc or “Clear trace” shows it again.',
     });
-    boundsNotice(ctx, 'Paths', answer.subgraph, 'Only the first shortest paths are shown.', 'paths');
+    boundsNotice(ctx, 'trace', 'Paths', answer.subgraph, 'Only the first shortest paths are shown.', 'paths');
   } catch (error) {
     ctx.fail(what, error, () => void tracePaths(ctx, from, to));
   }
@@ -160,6 +185,12 @@ export async function connectingNetwork(ctx: OperationContext, ids: readonly str
     ctx.dispatch({
       type: 'do',
       command: traceCommand(answer.subgraph, { kind: 'network', nodes, links: answer.subgraph.links.map((l) => l.id) }),
+    });
+    ctx.notify({
+      id: 'trace',
+      tone: 'info',
+      title: `Connecting network of ${ids.length} nodes: ${nodes.length} entities, ${answer.subgraph.links.length} links`,
+      next: 'The rest of the scene is dimmed; Esc or “Clear trace” shows it again.',
     });
     if (answer.unconnected.length > 0) {
       const names = answer.unconnected.map((id) => captionOf(ctx.scene(), id)).join(', ');
@@ -196,8 +227,16 @@ export async function followMoney(ctx: OperationContext, start: string): Promise
     }
     ctx.layoutNext({ trail: trail.entities.map((e) => e.id) });
     ctx.dispatch({ type: 'do', command: (scene) => showMoneyTrail(scene, trail) });
+    const wallets = trail.entities.filter((e) => e.kind === 'Wallet').length;
+    ctx.notify({
+      id: 'trace',
+      tone: 'info',
+      title: `Money trail from ${caption}: ${trail.links.length} payments and transfers to ${wallets} wallets`,
+      next: 'Left to right as the money went; the rest is dimmed. Esc or “Clear trace” shows it again.',
+    });
     boundsNotice(
       ctx,
+      'trace',
       `Money trail from ${caption}`,
       answer,
       `It may go on: follow the money again from the last wallets.`,

@@ -18,7 +18,7 @@ export interface RetryOptions {
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const attempts = options.attempts ?? 5;
+  const attempts = options.attempts ?? 10;
   const baseMs = options.baseMs ?? 400;
   const sleep = options.sleep ?? wait;
   for (let attempt = 1; ; attempt++) {

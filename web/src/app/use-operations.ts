@@ -9,7 +9,7 @@ import { describeError, isAbort } from '../features/notices/describe-error';
 import { noticeOf } from '../features/notices/NoticeBar';
 import type { History } from '../scene/types';
 import { historyReducer, type HistoryAction } from './history-reducer';
-import type { OperationContext } from './operations';
+import { EXPAND_CAP, type OperationContext } from './operations';
 import type { NoticeInput } from './use-notices';
 
 const RECONNECT = 'reconnect';
@@ -25,6 +25,9 @@ export function useOperations(
   const inFlight = useRef(new Set<Promise<unknown>>());
   const [busy, setBusy] = useState(0);
   const nextLayout = useRef<ApplyOptions | null>(null);
+  const [cap, setCap] = useState(EXPAND_CAP);
+  const capRef = useRef(cap);
+  capRef.current = cap;
 
   const ctx = useMemo<OperationContext>(
     () => ({
@@ -35,6 +38,7 @@ export function useOperations(
       },
       scene: () => latest.current.present,
       notify,
+      dismiss,
       fail(doing, error, retry) {
         if (isAbort(error)) return;
         dismiss(RECONNECT);
@@ -53,6 +57,7 @@ export function useOperations(
         }, done);
         return work;
       },
+      expandCap: () => capRef.current,
       layoutNext(options) {
         nextLayout.current = options;
       },
@@ -69,5 +74,5 @@ export function useOperations(
   );
 
   const pending = () => Promise.allSettled([...inFlight.current]);
-  return { ctx, busy: busy > 0, nextLayout, pending, latest };
+  return { ctx, busy: busy > 0, nextLayout, pending, latest, cap, setCap };
 }

@@ -8,6 +8,8 @@ export function useShortcuts(handlers: Readonly<Record<Shortcut, () => void>>) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
+      // A dialog (the database overview) keeps its own keys: Escape closes it.
+      if (target?.closest?.('dialog')) return;
       const shortcut = shortcutOf({
         key: event.key,
         ctrlKey: event.ctrlKey,

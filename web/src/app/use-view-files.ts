@@ -51,11 +51,11 @@ export function useViewFiles(ctx: OperationContext, canvas: Canvas | null) {
           ctx.notify({
             id: 'link',
             tone: 'info',
-            title: copied ? 'Link to this view copied' : 'Copy this link to share the view',
-            detail: url,
+            title: copied ? 'Link to this view copied' : 'The address bar now holds a link to this view',
+            detail: `${url.length.toLocaleString('en-US')} characters; it holds ids and positions, no data.`,
             next: copied
               ? 'Anyone with access to this Ringtrace opens the same scene with it.'
-              : 'The clipboard was not available; the address bar holds the link too.',
+              : 'The clipboard was not available here: copy the link from the address bar.',
           });
         // The clipboard exists only on secure origins (https, localhost) and may be refused.
         if (navigator.clipboard)

@@ -27,7 +27,7 @@ export interface MenuContext {
   readonly selectedOthers: (id: string) => readonly string[];
 }
 
-/** Wedges for `node`, in the order they appear clockwise from the top. */
+/** Wedges for `node`, in the order cxtmenu draws them: counter-clockwise from the top. */
 export function menuCommands(
   node: { id: string; kind: string; pinned: boolean; x: number; y: number },
   context: MenuContext,

@@ -10,7 +10,8 @@ import type { ElementPatch, LayoutName, Position } from '../scene/types';
 import { applyPatch } from './apply-patch';
 import { attachContextMenu, type MenuContext, type NodeMenuCommand } from './context-menu';
 import { useInteractionExtensions, useLayoutExtensions } from './extensions';
-import { layoutAdded, positionsOf, runLayout, runTrailLayout } from './layouts';
+import { layoutAdded } from './incremental-layout';
+import { positionsOf, runLayout, runTrailLayout } from './layouts';
 import type { StyleModel } from './model-style';
 import { attachNavigator } from './navigator';
 import { buildStylesheet } from './stylesheet';
@@ -51,6 +52,8 @@ export interface DrawnElement {
   readonly target?: string;
   /** Position on screen relative to the canvas container (nodes; an edge's midpoint). */
   readonly rendered: Position;
+  /** Model position (nodes): what the scene records and a saved view restores. */
+  readonly position?: Position;
 }
 
 export interface Canvas {
@@ -116,6 +119,9 @@ export function createCanvas(options: CanvasOptions): Canvas {
     events.moved(positionsOf(cy, cy.$id((event.target as cytoscape.NodeSingular).id()).nodes()));
   });
 
+  // The stage changes size when notices or the table come and go: cy must know to map clicks right.
+  const resizing = new ResizeObserver(() => cy.resize());
+  resizing.observe(options.container);
   const menu = attachContextMenu(cy, options.menu, (command) => events.menu(command));
   const stopHiding = hideDetailWhileMoving(cy);
   const navigator = attachNavigator(cy, options.navigatorId);
@@ -177,11 +183,13 @@ export function createCanvas(options: CanvasOptions): Canvas {
           classes: e.classes(),
           label: String(e.data('caption') ?? e.data('label') ?? ''),
           ...(e.isEdge() && { source: e.source().id(), target: e.target().id() }),
+          ...(e.isNode() && { position: { ...e.position() } }),
           rendered: { x: rendered.x, y: rendered.y },
         };
       });
     },
     destroy() {
+      resizing.disconnect();
       stopHiding();
       menu.destroy();
       navigator.destroy();

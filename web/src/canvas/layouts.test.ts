@@ -1,7 +1,8 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { LayoutName } from '../scene/types';
-import { layoutAdded, positionsOf, runLayout, runTrailLayout } from './layouts';
+import { layoutAdded } from './incremental-layout';
+import { positionsOf, runLayout, runTrailLayout } from './layouts';
 
 function star(n: number, placed = true): ElementDefinition[] {
   const out: ElementDefinition[] = [
@@ -69,6 +70,19 @@ describe('layouts (headless)', () => {
     expect(cy.getElementById('lonely').position('x')).toBeGreaterThan(
       cy.nodes().difference('#lonely').boundingBox({}).x1,
     );
+  });
+
+  it('keeps what was added off the nodes already there (a crowded hub gets 12 more)', async () => {
+    const cy = headless(star(10));
+    const fresh = Array.from({ length: 12 }, (_, i) => `m${i}`);
+    cy.add(fresh.flatMap((id) => [{ data: { id } }, { data: { id: `x-${id}`, source: 'hub', target: id } }]));
+    await layoutAdded(cy, fresh, { animate: false });
+    const nodes = cy.nodes().map((n) => ({ id: n.id(), ...n.position() }));
+    for (const a of nodes.filter((n) => fresh.includes(n.id))) {
+      for (const b of nodes) {
+        if (a.id !== b.id) expect(Math.hypot(a.x - b.x, a.y - b.y), `${a.id} and ${b.id}`).toBeGreaterThan(45);
+      }
+    }
   });
 
   it('lays a money trail out left to right, clear of the rest', async () => {

@@ -19,7 +19,8 @@ export interface LayoutRun {
 }
 
 /** Extension layouts (fcose, dagre) take options Cytoscape's own union does not list: one cast, here. */
-const asLayout = (options: { readonly name: string } & Record<string, unknown>) => options as unknown as LayoutOptions;
+export const asLayout = (options: { readonly name: string } & Record<string, unknown>) =>
+  options as unknown as LayoutOptions;
 
 export function layoutOptions(name: LayoutName, nodeCount: number, run: LayoutRun = {}): LayoutOptions {
   const fit = run.fit ?? true;
@@ -63,7 +64,7 @@ export function layoutOptions(name: LayoutName, nodeCount: number, run: LayoutRu
   }
 }
 
-function stopped(eles: Collection, options: LayoutOptions): Promise<void> {
+export function stopped(eles: Collection, options: LayoutOptions): Promise<void> {
   useLayoutExtensions();
   return new Promise((resolve) => {
     const layout = eles.layout(options);
@@ -105,7 +106,7 @@ function shift(nodes: NodeCollection, delta: Position): void {
   });
 }
 
-function centre(nodes: NodeCollection): Position {
+export function centre(nodes: NodeCollection): Position {
   let x = 0;
   let y = 0;
   nodes.forEach((n) => {
@@ -113,61 +114,6 @@ function centre(nodes: NodeCollection): Position {
     y += n.position('y');
   });
   return { x: x / nodes.length, y: y / nodes.length };
-}
-
-/**
- * Places `added` nodes without moving any other: each starts on a ring around the nodes it links to
- * (or to the right of the scene when it links to none), then fcose settles the new nodes with their
- * anchors held fixed. The investigator's layout stays exactly as it was.
- */
-export async function layoutAdded(cy: Core, ids: readonly string[], run: LayoutRun = {}): Promise<void> {
-  const wanted = new Set(ids);
-  const added = cy.nodes().filter((n) => wanted.has(n.id()));
-  if (added.empty()) return;
-  const placed = cy.nodes().difference(added);
-  if (placed.empty()) {
-    await runLayout(cy, 'fcose', run);
-    return;
-  }
-  const box = placed.boundingBox({});
-  let loose = 0;
-  const ringIndex = new Map<string, number>();
-  added.forEach((node) => {
-    const anchors = node.neighborhood().nodes().intersection(placed);
-    if (anchors.empty()) {
-      node.position({ x: box.x2 + 100, y: box.y1 + loose++ * 60 });
-      return;
-    }
-    const key = anchors.map((a) => a.id()).join(',');
-    const index = ringIndex.get(key) ?? 0;
-    ringIndex.set(key, index + 1);
-    const angle = index * 2.4; // golden angle: a spiral, no two on top of each other
-    const radius = 90 + 14 * Math.sqrt(index);
-    const c = centre(anchors);
-    node.position({ x: c.x + radius * Math.cos(angle), y: c.y + radius * Math.sin(angle) });
-  });
-  const anchors = added.neighborhood().nodes().difference(added);
-  const group = added.union(anchors);
-  const options = asLayout({
-    ...(layoutOptions('fcose', group.length, { fit: false, animate: run.animate ?? false }) as { name: string }),
-    randomize: false,
-    quality: 'proof', // fcose's rule: without randomize, only "proof" refines the given positions
-    fixedNodeConstraint: anchors.map((a: NodeSingular) => ({ nodeId: a.id(), position: { ...a.position() } })),
-  });
-  await stopped(group.union(group.edgesWith(group)), options);
-  if (run.fit && !inView(cy, group)) {
-    // Bring the new nodes into view with the rest, never zooming onto them alone.
-    await cy
-      .animation({ fit: { eles: cy.elements(), padding: 40 }, duration: 250 })
-      .play()
-      .promise();
-  }
-}
-
-function inView(cy: Core, eles: Collection): boolean {
-  const view = cy.extent();
-  const box = eles.boundingBox({});
-  return box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
 }
 
 /** Current positions of these nodes (all when omitted), for the scene's `recordPositions`. */

@@ -3,9 +3,9 @@ import type { LayoutName } from '../../scene/types';
 import type { TraceActions } from './trace-actions';
 
 const LAYOUT_LABELS: ReadonlyArray<[LayoutName, string]> = [
-  ['fcose', 'Force (fcose)'],
+  ['fcose', 'Force'],
   ['concentric', 'Concentric'],
-  ['dagre', 'Left to right (dagre)'],
+  ['dagre', 'Left to right'],
   ['grid', 'Grid'],
   ['preset', 'As placed'],
 ];
@@ -27,6 +27,9 @@ export interface ToolbarProps {
   readonly onCopyLink: () => void;
   readonly onPng: () => void;
   readonly onFit: () => void;
+  readonly expandCap: number;
+  readonly expandCaps: readonly number[];
+  readonly onExpandCap: (cap: number) => void;
   readonly tableOpen: boolean;
   readonly onToggleTable: () => void;
   readonly busy: boolean;
@@ -76,7 +79,7 @@ export function Toolbar(props: ToolbarProps) {
           title={trace.network.hint}
           data-testid="trace-network"
         >
-          Connecting network
+          Network
         </button>
         <button
           type="button"
@@ -116,6 +119,20 @@ export function Toolbar(props: ToolbarProps) {
         <button type="button" onClick={props.onFit} title="Fit the scene to the window">
           Fit
         </button>
+        <label title="Entities one expansion brings at most; the rest wait behind an “N more” marker">
+          Expand ≤{' '}
+          <select
+            value={props.expandCap}
+            onChange={(e) => props.onExpandCap(Number(e.target.value))}
+            data-testid="expand-cap"
+          >
+            {props.expandCaps.map((cap) => (
+              <option key={cap} value={cap}>
+                {cap}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <div className="group">
         <button
