@@ -208,6 +208,29 @@ export const kinds = [
     },
     display: { colour: '#9e9e9e', icon: 'description', caption: 'name' },
   },
+  {
+    name: 'ImportRun',
+    description: 'One run of the importer: the files it loads, with which mapping, by whom, and how it ended.',
+    idPrefix: 'importrun',
+    key: { from: 'given' },
+    system: true,
+    properties: {
+      name: { type: 'string', description: 'Run id, as `ringtrace imports` lists it' },
+      mapping: { type: 'string', description: 'Mapping used: its name and the SHA-256 of its canonical JSON' },
+      files: { type: 'string[]', description: 'SHA-256 of every file the run loads' },
+      status: {
+        type: 'string',
+        description: 'How the run stands (running also means interrupted: run the import again to resume)',
+        values: ['running', 'complete', 'failed', 'undone'],
+      },
+      startedAt: { type: 'datetime', description: 'When it started' },
+      finishedAt: { type: 'datetime', description: 'When it ended or was undone' },
+      loadedBy: { type: 'string', description: 'Who ran it' },
+      rows: { type: 'int', description: 'Rows read from the files it completed' },
+      rejected: { type: 'int', description: 'Rows rejected in the files it completed' },
+    },
+    display: { colour: '#9e9e9e', icon: 'upload_file', caption: 'name' },
+  },
 ] as const satisfies readonly KindDef[];
 
 export type KindName = (typeof kinds)[number]['name'];

@@ -150,6 +150,34 @@ export type EntityEdit = {
   readonly source?: Maybe<Source>;
 };
 
+/** One run of the importer: the files it loads, with which mapping, by whom, and how it ended. */
+export type ImportRun = Entity & {
+  readonly __typename?: 'ImportRun';
+  readonly caption: Scalars['String']['output'];
+  /** SHA-256 of every file the run loads. */
+  readonly files?: Maybe<ReadonlyArray<Scalars['String']['output']>>;
+  /** When it ended or was undone. */
+  readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly kind: Scalars['String']['output'];
+  /** Who ran it. */
+  readonly loadedBy?: Maybe<Scalars['String']['output']>;
+  /** Mapping used: its name and the SHA-256 of its canonical JSON. */
+  readonly mapping?: Maybe<Scalars['String']['output']>;
+  /** Run id, as `ringtrace imports` lists it. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  readonly properties: Scalars['JSON']['output'];
+  /** Rows rejected in the files it completed. */
+  readonly rejected?: Maybe<Scalars['Int']['output']>;
+  /** Rows read from the files it completed. */
+  readonly rows?: Maybe<Scalars['Int']['output']>;
+  readonly sources: ReadonlyArray<Source>;
+  /** When it started. */
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How the run stands (running also means interrupted: run the import again to resume). One of: running, complete, failed, undone. */
+  readonly status?: Maybe<Scalars['String']['output']>;
+};
+
 export type Kind = {
   readonly __typename?: 'Kind';
   readonly description: Scalars['String']['output'];
@@ -836,6 +864,7 @@ export type ResolversTypes = {
   EntityEdit: ResolverTypeWrapper<Omit<EntityEdit, 'entity' | 'source'> & { entity: ResolversTypes['Entity'], source?: Maybe<ResolversTypes['Source']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportRun: ResolverTypeWrapper<EntityModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Kind: ResolverTypeWrapper<Kind>;
@@ -890,6 +919,7 @@ export type ResolversParentTypes = {
   EntityEdit: Omit<EntityEdit, 'entity' | 'source'> & { entity: ResolversParentTypes['Entity'], source?: Maybe<ResolversParentTypes['Source']> };
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  ImportRun: EntityModel;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Kind: Kind;
@@ -1007,7 +1037,7 @@ export type EndpointsResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'Agency' | 'CallCentre' | 'Country' | 'CrimeGroup' | 'Person' | 'PhoneNumber' | 'Recruiter' | 'SourceFile' | 'TradingPlatform' | 'Victim' | 'Wallet' | 'Workstation', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Agency' | 'CallCentre' | 'Country' | 'CrimeGroup' | 'ImportRun' | 'Person' | 'PhoneNumber' | 'Recruiter' | 'SourceFile' | 'TradingPlatform' | 'Victim' | 'Wallet' | 'Workstation', ParentType, ContextType>;
 };
 
 export type EntityEditResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EntityEdit'] = ResolversParentTypes['EntityEdit']> = {
@@ -1015,6 +1045,24 @@ export type EntityEditResolvers<ContextType = GraphQLContext, ParentType extends
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   flags?: Resolver<ReadonlyArray<ResolversTypes['ValueFlag']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type ImportRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportRun'] = ResolversParentTypes['ImportRun']> = {
+  caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  files?: Resolver<Maybe<ReadonlyArray<ResolversTypes['String']>>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  loadedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  rejected?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rows?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1332,6 +1380,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Endpoints?: EndpointsResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityEdit?: EntityEditResolvers<ContextType>;
+  ImportRun?: ImportRunResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Kind?: KindResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
