@@ -279,4 +279,77 @@ describe.skipIf(!browserSuiteRuns())('an investigation in the browser', () => {
     expect(ui.errors).toEqual([]);
     await ui.shot('11-after-restart');
   });
+
+  it('the right-click menu expands a call centre by one relationship type from the model', async () => {
+    const { neighbourhood } = await world.gql<{ neighbourhood: { entities: Array<{ id: string }> } }>(
+      `{ neighbourhood(ids: ["${CENTRE}"], linkTypes: ["HAS_WORKSTATION"], limit: 500) { entities { id } } }`,
+    );
+    const seats = neighbourhood.entities.map((e) => e.id).filter((id) => id !== CENTRE);
+    await ui.page.getByTestId('expand-cap').selectOption('100');
+    const before = await ui.ids('nodes');
+    const { x, y } = await ui.at(CENTRE);
+    await ui.page.mouse.move(x, y);
+    await ui.page.mouse.down({ button: 'right' });
+    // cxtmenu draws its wedges counter-clockwise from the top; "Expand by type…" is the second one.
+    const angle = ((-90 - 45 - 22.5) * Math.PI) / 180;
+    await ui.page.mouse.move(x + 70 * Math.cos(angle), y + 70 * Math.sin(angle), { steps: 5 });
+    await ui.page.mouse.up({ button: 'right' });
+    const menu = ui.page.getByTestId('expand-by');
+    await menu.waitFor();
+    await ui.shot('11b-expand-by-type');
+    await menu.locator('[data-type="HAS_WORKSTATION"]').click();
+    await ui.settle();
+    const nodes = await ui.ids('nodes');
+    expect(nodes.filter((id) => !before.includes(id)).sort()).toEqual(
+      seats.filter((id) => !before.includes(id)).sort(),
+    );
+    for (const seat of seats) expect(nodes).toContain(seat);
+  });
+
+  it('filters by kind from the legend, hides with Delete, and undoes both', async () => {
+    const wallets = (await ui.ids('nodes')).filter((id) => id.startsWith('wallet:'));
+    expect(wallets.length).toBeGreaterThan(0);
+    await ui.page.locator('[data-testid="legend-kind"][data-name="Wallet"] input').uncheck();
+    await ui.settle();
+    expect((await ui.ids('nodes')).filter((id) => id.startsWith('wallet:'))).toEqual([]);
+    await ui.page.keyboard.press('Control+z');
+    await ui.settle();
+    expect((await ui.ids('nodes')).filter((id) => id.startsWith('wallet:'))).toEqual(wallets);
+
+    await ui.click(VICTIM);
+    await ui.page.keyboard.press('Delete');
+    await ui.settle();
+    expect(await ui.ids('nodes')).not.toContain(VICTIM);
+    await ui.page.keyboard.press('Control+z');
+    await ui.settle();
+    expect(await ui.ids('nodes')).toContain(VICTIM);
+  });
+
+  it('shows the scene as a table, sorted by a column, exported as CSV; the canvas as a PNG', async () => {
+    const onScene = (await ui.scene()).nodes; // drawn or hidden: the table lists every entity on the scene
+    await ui.page.getByTestId('toggle-table').click();
+    const rows = ui.page.getByTestId('table-row');
+    await expect.poll(() => rows.count()).toBe(onScene);
+    await ui.page.locator('.table-panel th', { hasText: /^caption/ }).click();
+    const captions = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[2]?.textContent?.trim() ?? ''));
+    expect(captions).toEqual(
+      [...captions].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })),
+    );
+
+    const [csv] = await Promise.all([ui.page.waitForEvent('download'), ui.page.getByTestId('csv').click()]);
+    const csvFile = join(ARTIFACTS, 'entities.csv');
+    await csv.saveAs(csvFile);
+    const lines = (await readFile(csvFile, 'utf8')).trim().split('\n');
+    expect(lines[0]).toMatch(/^id,kind,caption,/);
+    expect(lines).toHaveLength(onScene + 1);
+    await ui.shot('12-table');
+
+    const [png] = await Promise.all([ui.page.waitForEvent('download'), ui.page.getByTestId('png').click()]);
+    const pngFile = join(ARTIFACTS, 'canvas-export.png');
+    await png.saveAs(pngFile);
+    const bytes = await readFile(pngFile);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10_000);
+    expect(ui.errors).toEqual([]);
+  });
 });

@@ -1,6 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { shortcutOf, type Shortcut } from './shortcuts';
 
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
+/** Keys go to the element when it takes text (a checkbox does not: Ctrl+Z after a filter still undoes). */
+function typing(target: HTMLElement | null): boolean {
+  if (!target) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
+  return target instanceof HTMLInputElement && !NOT_TYPED.has(target.type);
+}
+
 /** Window-wide keyboard shortcuts (see shortcuts.ts); `handlers` is read when a key is pressed. */
 export function useShortcuts(handlers: Readonly<Record<Shortcut, () => void>>) {
   const latest = useRef(handlers);
@@ -16,8 +26,7 @@ export function useShortcuts(handlers: Readonly<Record<Shortcut, () => void>>) {
         metaKey: event.metaKey,
         shiftKey: event.shiftKey,
         altKey: event.altKey,
-        ...(target?.tagName && { targetTag: target.tagName.toUpperCase() }),
-        targetEditable: target?.isContentEditable === true,
+        targetEditable: typing(target),
       });
       if (!shortcut) return;
       event.preventDefault();
