@@ -3,7 +3,7 @@
  * errors and bounds as notices, and the layout hint for the canvas's next patch.
  */
 
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApplyOptions } from '../canvas/create-canvas';
 import { describeError, isAbort } from '../features/notices/describe-error';
 import { noticeOf } from '../features/notices/NoticeBar';
@@ -73,6 +73,6 @@ export function useOperations(
     [dispatch, notify, dismiss],
   );
 
-  const pending = () => Promise.allSettled([...inFlight.current]);
+  const pending = useCallback(() => Promise.allSettled([...inFlight.current]), []);
   return { ctx, busy: busy > 0, nextLayout, pending, latest, cap, setCap };
 }
