@@ -7,6 +7,7 @@ import { jsonResolvers } from './resolvers/json-scalar.js';
 import { linkResolvers } from './resolvers/link.js';
 import { modelResolvers } from './resolvers/model.js';
 import { mutationResolvers } from './resolvers/mutation.js';
+import { queryResolvers } from './resolvers/queries.js';
 import { scalarResolvers } from './resolvers/scalars.js';
 import { searchResolvers } from './resolvers/search.js';
 import { sourceResolvers } from './resolvers/source.js';
@@ -38,6 +39,7 @@ export function createSchema(): GraphQLSchema {
       searchResolvers,
       modelResolvers,
       mutationResolvers,
+      queryResolvers(),
       modelTypeResolvers(),
     ],
   });

@@ -473,6 +473,24 @@ export type Query = {
   /** Every source behind an entity or a link (`link:...`), down to the row. NOT_FOUND names an unknown id. */
   readonly provenance: Provenance;
   /**
+   * Runs ad-hoc Cypher in the server's dialect (`savedQueries`' `engine` tells which) through the same
+   * read-only runner: one statement starting with MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or CALL of an
+   * allowlisted procedure; no writes, no file access (LOAD FROM, COPY, LOAD CSV), no other procedures,
+   * `range()` with literal bounds, variable-length patterns with an upper bound. A refusal is FORBIDDEN (or
+   * LIMIT_EXCEEDED for what is unbounded) naming the clause, its line and why.
+   */
+  readonly runCypher: QueryResult;
+  /**
+   * Runs a saved query. `params` maps parameter names to values, each checked against its declared type
+   * (a missing or wrong one is INVALID_ARGUMENT naming it and the type expected); absent ones take their
+   * default. An unknown name is NOT_FOUND listing the nearest names. At most `rowCap` rows (1 to 10000,
+   * default 1000) within `timeoutMs` (default and most: the server's query timeout): the bounds hit are in
+   * `truncated`, a timeout is TIMEOUT.
+   */
+  readonly runSavedQuery: QueryResult;
+  /** The saved-query library (cypher/queries, versioned with the code), with whether this server's engine runs each one. */
+  readonly savedQueries: ReadonlyArray<SavedQuery>;
+  /**
    * Full-text search over the searchable properties, ranked by relevance. `first` is 1 to 100; `after` a
    * cursor from a previous page. `kinds` limits the kinds searched.
    */
@@ -526,11 +544,65 @@ export type QueryProvenanceArgs = {
 };
 
 
+export type QueryRunCypherArgs = {
+  params?: InputMaybe<Scalars['JSON']['input']>;
+  query: Scalars['String']['input'];
+  rowCap?: InputMaybe<Scalars['Int']['input']>;
+  timeoutMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRunSavedQueryArgs = {
+  name: Scalars['String']['input'];
+  params?: InputMaybe<Scalars['JSON']['input']>;
+  rowCap?: InputMaybe<Scalars['Int']['input']>;
+  timeoutMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   kinds?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   text: Scalars['String']['input'];
+};
+
+/** A parameter of a saved query, enough to generate a form field. */
+export type QueryParam = {
+  readonly __typename?: 'QueryParam';
+  readonly default?: Maybe<Scalars['JSON']['output']>;
+  readonly description: Scalars['String']['output'];
+  /** For `list`: the items' type. */
+  readonly itemType?: Maybe<Scalars['String']['output']>;
+  /** For `id` (or a list of ids): the kinds allowed; empty means any kind. */
+  readonly kinds: ReadonlyArray<Scalars['String']['output']>;
+  readonly max?: Maybe<Scalars['Float']['output']>;
+  readonly min?: Maybe<Scalars['Float']['output']>;
+  readonly name: Scalars['String']['output'];
+  /** Null when not given, instead of a default. */
+  readonly optional: Scalars['Boolean']['output'];
+  /** True when there is no default and the parameter is not optional. */
+  readonly required: Scalars['Boolean']['output'];
+  /** `string`, `int`, `float`, `boolean`, `date` (YYYY-MM-DD), `datetime` (ISO 8601), `id` or `list`. */
+  readonly type: Scalars['String']['output'];
+  /** The type as written in the file: `id<Victim>`, `list<string>`... */
+  readonly typeText: Scalars['String']['output'];
+};
+
+export type QueryResult = {
+  readonly __typename?: 'QueryResult';
+  readonly columns: ReadonlyArray<Scalars['String']['output']>;
+  readonly elapsedMs: Scalars['Int']['output'];
+  /** `embedded` or `neo4j`. */
+  readonly engine: Scalars['String']['output'];
+  /** The saved query's name; null for ad-hoc Cypher. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** One list per row, in column order. Nodes come as entity ids, relationships as link ids, paths as `{ entityIds, linkIds }`. */
+  readonly rows: ReadonlyArray<ReadonlyArray<Maybe<Scalars['JSON']['output']>>>;
+  /** The entities and links the cells name (and the ends of those links); empty for a query that returns a table. */
+  readonly subgraph: Subgraph;
+  /** The bounds the rows hit (`rowCap`: how many rows were left out); empty when none. */
+  readonly truncated: ReadonlyArray<Truncation>;
 };
 
 /** A person or agency of the recruiting network that staffs the centres. */
@@ -594,6 +666,23 @@ export type Rollup = {
   /** Sum of amounts per asset, exact; empty for calls. */
   readonly totals: ReadonlyArray<AssetTotal>;
   readonly type: Scalars['String']['output'];
+};
+
+export type SavedQuery = {
+  readonly __typename?: 'SavedQuery';
+  /** The Cypher this server's engine runs; null when it does not run this query. */
+  readonly cypher?: Maybe<Scalars['String']['output']>;
+  readonly description: Scalars['String']['output'];
+  /** `neo4j`, `embedded`: the engines it has a variant for. */
+  readonly engines: ReadonlyArray<Scalars['String']['output']>;
+  /** Kebab-case, the file name in cypher/queries. */
+  readonly name: Scalars['String']['output'];
+  readonly params: ReadonlyArray<QueryParam>;
+  /** `graph`, `table` or `both`: what the answer is meant to be shown as. */
+  readonly returns: Scalars['String']['output'];
+  /** Whether this server's engine runs it. */
+  readonly supported: Scalars['Boolean']['output'];
+  readonly title: Scalars['String']['output'];
 };
 
 export type SearchConnection = {
@@ -883,11 +972,14 @@ export type ResolversTypes = {
   PropertyInfo: ResolverTypeWrapper<PropertyInfo>;
   Provenance: ResolverTypeWrapper<ProvenanceResultModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QueryParam: ResolverTypeWrapper<QueryParam>;
+  QueryResult: ResolverTypeWrapper<Omit<QueryResult, 'subgraph'> & { subgraph: ResolversTypes['Subgraph'] }>;
   Recruiter: ResolverTypeWrapper<EntityModel>;
   RelationshipDisplay: ResolverTypeWrapper<RelationshipDisplay>;
   RelationshipType: ResolverTypeWrapper<RelationshipType>;
   Removal: ResolverTypeWrapper<Omit<Removal, 'overridden' | 'source'> & { overridden: ReadonlyArray<ResolversTypes['Source']>, source: ResolversTypes['Source'] }>;
   Rollup: ResolverTypeWrapper<RollupModel>;
+  SavedQuery: ResolverTypeWrapper<SavedQuery>;
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['SearchEdge']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
   Source: ResolverTypeWrapper<SourceRefModel>;
@@ -938,11 +1030,14 @@ export type ResolversParentTypes = {
   PropertyInfo: PropertyInfo;
   Provenance: ProvenanceResultModel;
   Query: Record<PropertyKey, never>;
+  QueryParam: QueryParam;
+  QueryResult: Omit<QueryResult, 'subgraph'> & { subgraph: ResolversParentTypes['Subgraph'] };
   Recruiter: EntityModel;
   RelationshipDisplay: RelationshipDisplay;
   RelationshipType: RelationshipType;
   Removal: Omit<Removal, 'overridden' | 'source'> & { overridden: ReadonlyArray<ResolversParentTypes['Source']>, source: ResolversParentTypes['Source'] };
   Rollup: RollupModel;
+  SavedQuery: SavedQuery;
   SearchConnection: Omit<SearchConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['SearchEdge']> };
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
   Source: SourceRefModel;
@@ -1197,8 +1292,35 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'ids' | 'limit'>>;
   paths?: Resolver<ResolversTypes['PathsResult'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType, RequireFields<QueryProvenanceArgs, 'id'>>;
+  runCypher?: Resolver<ResolversTypes['QueryResult'], ParentType, ContextType, RequireFields<QueryRunCypherArgs, 'query'>>;
+  runSavedQuery?: Resolver<ResolversTypes['QueryResult'], ParentType, ContextType, RequireFields<QueryRunSavedQueryArgs, 'name'>>;
+  savedQueries?: Resolver<ReadonlyArray<ResolversTypes['SavedQuery']>, ParentType, ContextType>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
+};
+
+export type QueryParamResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryParam'] = ResolversParentTypes['QueryParam']> = {
+  default?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  itemType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kinds?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  optional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  typeText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QueryResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryResult'] = ResolversParentTypes['QueryResult']> = {
+  columns?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  elapsedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  engine?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<ReadonlyArray<ReadonlyArray<Maybe<ResolversTypes['JSON']>>>, ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType>;
+  truncated?: Resolver<ReadonlyArray<ResolversTypes['Truncation']>, ParentType, ContextType>;
 };
 
 export type RecruiterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Recruiter'] = ResolversParentTypes['Recruiter']> = {
@@ -1245,6 +1367,17 @@ export type RollupResolvers<ContextType = GraphQLContext, ParentType extends Res
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   totals?: Resolver<ReadonlyArray<ResolversTypes['AssetTotal']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SavedQueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SavedQuery'] = ResolversParentTypes['SavedQuery']> = {
+  cypher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  engines?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  params?: Resolver<ReadonlyArray<ResolversTypes['QueryParam']>, ParentType, ContextType>;
+  returns?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
@@ -1398,11 +1531,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PropertyInfo?: PropertyInfoResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QueryParam?: QueryParamResolvers<ContextType>;
+  QueryResult?: QueryResultResolvers<ContextType>;
   Recruiter?: RecruiterResolvers<ContextType>;
   RelationshipDisplay?: RelationshipDisplayResolvers<ContextType>;
   RelationshipType?: RelationshipTypeResolvers<ContextType>;
   Removal?: RemovalResolvers<ContextType>;
   Rollup?: RollupResolvers<ContextType>;
+  SavedQuery?: SavedQueryResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;

@@ -139,8 +139,8 @@ describe('embedded runRead', () => {
   });
 
   it('answers TIMEOUT at the deadline of a query the engine cannot interrupt, and keeps answering others', async () => {
-    // Ten literal ranges are evaluated once, uninterruptibly: about 0.5 s on our machines, past a 100 ms timeout.
-    const slow = `RETURN ${'size(range(1, 100000)) + '.repeat(10)}0 AS n`;
+    // Sorting ten literal ranges is evaluated once, uninterruptibly: about 2.4 s here, far past a 100 ms timeout.
+    const slow = `RETURN ${'size(list_sort(list_reverse(range(1, 100000)))) + '.repeat(10)}0 AS n`;
     const runaway = elapsed(read(slow, {}, { timeoutMs: 100 }));
     const other = await elapsed(read('RETURN 1 AS one'));
     const answered = await runaway;
@@ -152,7 +152,7 @@ describe('embedded runRead', () => {
   });
 
   it('refuses at once while every analyst connection is busy, and recovers when they finish', async () => {
-    const slow = `RETURN ${'size(range(1, 100000)) + '.repeat(10)}0 AS n`;
+    const slow = `RETURN ${'size(list_sort(list_reverse(range(1, 100000)))) + '.repeat(10)}0 AS n`;
     // Both analyst connections free again (the previous test's runaway may still hold one).
     const twoAtOnce = () =>
       Promise.all([read('RETURN 1 AS one'), read('RETURN 1 AS one')]).then(
@@ -170,7 +170,7 @@ describe('embedded runRead', () => {
     expect(refused.ms).toBeLessThan(100);
     expect(await store.countByKind()).toMatchObject({ Victim: 1 });
     for (const r of await Promise.all(runaways)) expect(r.error).toMatchObject({ code: 'TIMEOUT' });
-    // The engine lets go once it has finished the ranges (about 0.3 to 0.5 s each on 2 cores).
+    // The engine lets go once it has finished the sorts (about 2.4 s each, measured).
     await expect
       .poll(async () => (await read('RETURN 1 AS one').catch(() => null))?.rows, { timeout: 10_000, interval: 100 })
       .toEqual([[1]]);
