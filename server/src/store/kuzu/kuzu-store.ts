@@ -13,6 +13,7 @@ import { mapKuzuError } from './errors.js';
 import { countByKind, countByLinkType, getEntities, getLinks, search, type ReadContext } from './reads.js';
 import { removalIds, removeEntitiesIn, removeLinksIn } from './remove.js';
 import { createAnalyst, type Analyst } from './run-read.js';
+import { FtsRepair, isFtsPoisoned } from './fts-repair.js';
 import { ensureSchema } from './schema.js';
 import { KuzuSession } from './session.js';
 import { expand, shortestPaths } from './traverse.js';
@@ -59,6 +60,7 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
 
   const statements = kuzuStatements(model);
   const sizes = new Map<string, number>();
+  const fts = new FtsRepair(new Set(model.kinds.filter((k) => !k.system).map((k) => k.name)));
   let shared: SharedDatabase | undefined;
   let session: KuzuSession | undefined;
   // Raw reads (saved and ad-hoc queries) run on connections of their own: see run-read.ts.
@@ -73,7 +75,13 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     return {
       session,
       read: { session, statements, sizes },
-      write: { statements, sizes, copyMinRows, nodeCopyMinRows: NODE_COPY_MIN_ROWS },
+      write: {
+        statements,
+        sizes,
+        copyMinRows,
+        nodeCopyMinRows: NODE_COPY_MIN_ROWS,
+        onTextUpdate: (kind) => fts.markUpdated(kind),
+      },
     };
   }
 
@@ -133,7 +141,19 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
         const none = { created: 0, updated: 0, unchanged: 0 };
         return { entities: none, links: none };
       }
-      return guarded(() => s.exclusive((run) => writePlan(write, run, plan)));
+      const kinds = plan.entities.map((e) => e.kind.name);
+      return guarded(() =>
+        s.exclusive(async (run) => {
+          await fts.repair(run, kinds);
+          try {
+            return await writePlan(write, run, plan);
+          } catch (error) {
+            if (!isFtsPoisoned(error)) throw error;
+            await fts.repair(run, kinds, true); // poisoned by an update whose mark was lost (fts-repair.ts)
+            return writePlan(write, run, plan);
+          }
+        }),
+      );
     },
 
     async removeEntities(ids) {

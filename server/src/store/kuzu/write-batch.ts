@@ -32,6 +32,8 @@ export interface WriteContext {
   readonly copyMinRows: number;
   /** New entities of one kind are loaded with COPY from this many on (~40 ms fixed, then cheaper per row). */
   readonly nodeCopyMinRows: number;
+  /** Told when a kind's indexed text is SET (fts-repair.ts: the index then needs a rebuild before inserts). */
+  readonly onTextUpdate?: (kind: string) => void;
 }
 
 const COPY_CHUNK = 50_000;
@@ -127,6 +129,8 @@ async function writeEntities(
       group.map((e) => e.id),
     );
     const created: PendingEntity[] = [];
+    // Updates run after the inserts: an insert after a SET of the indexed text breaks the index (fts-repair.ts).
+    const updates: Array<() => Promise<unknown>> = [];
     for (const e of group) {
       const row = stored.get(e.id);
       if (!row) {
@@ -141,10 +145,13 @@ async function writeEntities(
         continue;
       }
       result.updated++;
+      if (textChanged) ctx.onTextUpdate?.(kind);
       const params = { id: e.id, sources, ...propParams(e.kind, e.props) };
-      await run(
-        textChanged ? st.update : st.updateKeepText,
-        textChanged ? { ...params, caption: e.caption, searchText: e.searchText } : params,
+      updates.push(() =>
+        run(
+          textChanged ? st.update : st.updateKeepText,
+          textChanged ? { ...params, caption: e.caption, searchText: e.searchText } : params,
+        ),
       );
     }
     const listKeys = listKeysOf(group[0]!.kind.properties, true);
@@ -161,6 +168,7 @@ async function writeEntities(
     } else {
       for (const e of created) await run(st.create, rowOf(e));
     }
+    for (const update of updates) await update();
     for (const e of created) createdIds.add(e.id);
     result.created += created.length;
     grown.set(kind, created.length);
