@@ -43,7 +43,7 @@ export class Batcher {
   links = zero();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Pick<GraphStore, 'write' | 'getEntities'>,
     /** Ids known to exist: written by this load or found in the store. */
     private readonly known: Set<string>,
     private readonly issues: Issues,
@@ -62,6 +62,12 @@ export class Batcher {
     layer.linkOrigins.push(origin);
     layer.checks.push(checks);
     this.size++;
+  }
+
+  /** Drops what is not written yet: a half-read batch of a file that stopped being readable. */
+  discard(): void {
+    this.layers = [];
+    this.size = 0;
   }
 
   async flush(): Promise<void> {

@@ -12,10 +12,24 @@ export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    /** csv-parse's code, e.g. CSV_QUOTE_NOT_CLOSED, CSV_MAX_RECORD_SIZE. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'CsvSyntaxError';
   }
+}
+
+/** Dialect options (the case bundle uses the defaults: RFC 4180 with a comma). */
+export interface CsvReadOptions {
+  readonly delimiter?: string;
+  readonly quote?: string;
+  readonly escape?: string;
+  readonly comment?: string;
+  /** First line to read (1-based): lines before it (an export's banner) are skipped. */
+  readonly fromLine?: number;
+  /** Most characters of one record; past it the file stops with a CsvSyntaxError (code CSV_MAX_RECORD_SIZE). */
+  readonly maxRecordSize?: number;
 }
 
 const LINE_BREAKS = /\r\n|\r|\n/g;
@@ -36,8 +50,21 @@ function count(text: string, pattern: RegExp): number {
  * inside a quoted field as two lines, and the surplus carries over to every later record. We count
  * the breaks inside the record's own fields to get its first line and undo that surplus.
  */
-export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+export async function* csvRecords(input: Readable, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+      ...(options.quote !== undefined && { quote: options.quote }),
+      ...(options.escape !== undefined && { escape: options.escape }),
+      ...(options.comment !== undefined && { comment: options.comment }),
+      ...(options.fromLine !== undefined && { from_line: options.fromLine }),
+      ...(options.maxRecordSize !== undefined && { max_record_size: options.maxRecordSize }),
+    }),
+  );
   input.on('error', (e) => parser.destroy(e));
   let surplus = 0;
   let lastLine = 1;
@@ -59,6 +86,6 @@ export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
   } catch (error) {
     const e = error as { message?: string; lines?: unknown };
     const line = typeof e.lines === 'number' ? e.lines - surplus : lastLine + 1;
-    throw new CsvSyntaxError(line, `not valid CSV: ${e.message ?? String(error)}`);
+    throw new CsvSyntaxError(line, `not valid CSV: ${e.message ?? String(error)}`, (error as { code?: string }).code);
   }
 }

@@ -1,0 +1,150 @@
+/**
+ * One file through its mapping into the store: records read as a stream, each mapped to the facts it
+ * asserts (citing `<sha256>#line:<n>`), facts repeated with the same values left out (fact-memory.ts),
+ * the rest written in batches through the case bundle's Batcher (one store write per batch, a fact the
+ * store refuses found by halving and rejected). A bad record is rejected with its line and field and the
+ * file goes on; a file that cannot be read on (InputError) stops, and the batch it was filling is dropped:
+ * what earlier batches wrote stays.
+ */
+import type { Flag } from '../../domain/facts/flag.js';
+import { Batcher } from '../case-bundle/batch.js';
+import { Issues, type Origin } from '../case-bundle/issues.js';
+import type { LoadedMapping } from '../mapping/load-mapping.js';
+import { RowReject } from '../mapping/row-reject.js';
+import { InputError } from '../read/input-error.js';
+import { readInput } from '../read/read-input.js';
+import { FactMemory } from './fact-memory.js';
+import type { FileOutcome, ImportEvent } from './import-types.js';
+import type { GraphStore } from '../../store/port.js';
+
+export interface FileJob {
+  readonly path: string;
+  readonly name: string;
+  readonly sha256: string;
+  readonly mapping: LoadedMapping;
+}
+
+export interface LoadContext {
+  readonly writer: Pick<GraphStore, 'write' | 'getEntities'>;
+  readonly batchSize: number;
+  readonly emit: (event: ImportEvent) => void;
+  /** Checked between batches: an abort leaves the file unfinished (the run resumes it). */
+  readonly signal?: AbortSignal | undefined;
+  readonly memory?: number;
+}
+
+/** Rejects of the Batcher (facts the store refused) go to the same stream as the rows' own rejects. */
+class StreamedIssues extends Issues {
+  constructor(private readonly onReject: (origin: Origin, reason: string, field?: string) => void) {
+    super(0);
+  }
+
+  override reject(origin: Origin, reason: string, field?: string): void {
+    super.reject(origin, reason, field);
+    this.onReject(origin, reason, field);
+  }
+}
+
+const PROGRESS_EVERY = 1000;
+
+/** The header's names, spelt as the mapping spells them when they differ only in case or spaces. */
+function headerChecker(job: FileJob) {
+  return (header: string[], line: number): string[] => {
+    const folded = new Map(header.map((h) => [h.trim().toLowerCase(), h]));
+    const renamed = new Map<string, string>();
+    const missing: string[] = [];
+    for (const [column, { needed }] of job.mapping.columns) {
+      if (header.includes(column)) continue;
+      const actual = folded.get(column.trim().toLowerCase());
+      if (actual !== undefined) renamed.set(actual, column);
+      else if (needed) missing.push(column);
+    }
+    if (missing.length > 0) {
+      const list = missing.map((m) => `"${m}"`).join(', ');
+      throw new InputError(
+        job.name,
+        line,
+        `missing column${missing.length > 1 ? 's' : ''} ${list} (the header has: ${header.join(', ')})`,
+      );
+    }
+    return header.map((h) => renamed.get(h) ?? h);
+  };
+}
+
+export async function loadFile(
+  job: FileJob,
+  ctx: LoadContext,
+): Promise<FileOutcome & { entities: Batcher['entities']; links: Batcher['links'] }> {
+  let rows = 0;
+  let rejected = 0;
+  let flagged = 0;
+  let bytes = 0;
+  const reject = (line: number, reason: string, field?: string) => {
+    rejected++;
+    ctx.emit({ type: 'reject', file: job.name, line, ...(field !== undefined && { field }), reason });
+  };
+  const flag = (line: number, f: Flag) => {
+    flagged++;
+    ctx.emit({ type: 'flag', file: job.name, line, field: f.field, value: f.value, reason: f.reason });
+  };
+  const batcher = new Batcher(
+    ctx.writer,
+    new Set(),
+    new StreamedIssues((o, reason, field) => reject(o.line, reason, field)),
+  );
+  const memory = new FactMemory(ctx.memory);
+  const outcome = (status: FileOutcome['status'], note?: string) => ({
+    name: job.name,
+    sha256: job.sha256,
+    status,
+    rows,
+    rejected,
+    flagged,
+    ...(note !== undefined && { note }),
+    entities: batcher.entities,
+    links: batcher.links,
+  });
+  const records = readInput({
+    path: job.path,
+    name: job.name,
+    input: job.mapping.mapping.input,
+    onBytes: (n) => (bytes += n),
+    onHeader: headerChecker(job),
+  });
+  try {
+    for await (const record of records) {
+      rows++;
+      if ('problem' in record) reject(record.line, record.problem, record.field);
+      else {
+        const origin = { file: job.name, line: record.line };
+        try {
+          const facts = job.mapping.mapRow(record.row, { sha256: job.sha256, locator: `line:${record.line}` });
+          for (const f of facts.flags) flag(record.line, f);
+          for (const e of facts.entities) if (!memory.repeated(e)) batcher.addEntity(e, origin);
+          for (const l of facts.links) if (!memory.repeated(l)) batcher.addLink(l, origin);
+        } catch (e) {
+          if (!(e instanceof RowReject)) throw e;
+          reject(record.line, e.message, e.field);
+        }
+      }
+      if (batcher.size >= ctx.batchSize) {
+        if (ctx.signal?.aborted) {
+          batcher.discard();
+          return outcome('interrupted', 'stopped before the end: run the same import again to resume');
+        }
+        await batcher.flush();
+      }
+      if (rows % PROGRESS_EVERY === 0) ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+    }
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    batcher.discard();
+    // In the reject file too, but not counted as a rejected row: the rows after it were never read.
+    ctx.emit({ type: 'reject', file: job.name, line: e.line ?? 0, reason: `file stopped: ${e.reason}` });
+    ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+    return outcome('failed', e.message);
+  }
+  await batcher.flush();
+  ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+  return outcome('loaded');
+}
