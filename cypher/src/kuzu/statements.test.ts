@@ -74,8 +74,8 @@ describe('Kuzu statement builders', () => {
   it('inline bounds and types, which Kuzu cannot take as parameters in a recursive pattern', () => {
     const s = kuzuStatements(shape).expandReach('Case', 3, ['SEEN']);
     expect(s.text).toContain('-[r:`SEEN`* SHORTEST 1..3]-(n)');
-    expect(s.params).toEqual(['seed']);
-    expect(kuzuStatements(shape).expandLinks('Case', false, ['MADE'])!.params).toEqual(['id']);
+    expect(s.params).toEqual(['seed', 'limit']);
+    expect(kuzuStatements(shape).expandLinks('Case', false, ['MADE'])!.params).toEqual(['id', 'keptOffsets']);
     expect(kuzuStatements(shape).expandLinks('File', true)).toBeUndefined();
   });
 

@@ -7,6 +7,8 @@ import { entityLinkIdsStatement } from './removal-statements.js';
 import { statement, type KuzuStatement } from './statement.js';
 import {
   countShortestPathsStatement,
+  expandCountManyStatement,
+  expandCountStatement,
   expandLinksStatement,
   expandReachStatement,
   traversableFrom,
@@ -28,8 +30,17 @@ export interface KuzuStatements {
   readonly search: ReadonlyMap<string, KuzuStatement>;
   readonly countByKind: KuzuStatement;
   readonly countByLinkType: KuzuStatement;
-  /** The ids and distances an expansion reaches from one seed. */
-  expandReach(seedKind: string, depth: number, types?: readonly string[]): KuzuStatement;
+  /** The nearest `$limit` ids (of `kinds`) an expansion reaches from one seed, with their distances. */
+  expandReach(seedKind: string, depth: number, types?: readonly string[], kinds?: readonly string[]): KuzuStatement;
+  /** How many entities (of `kinds`) an expansion reaches from one seed. */
+  expandCount(seedKind: string, depth: number, types?: readonly string[], kinds?: readonly string[]): KuzuStatement;
+  /** How many distinct entities (of `kinds`, seeds left out) an expansion reaches from several seeds. */
+  expandCountMany(
+    seedKinds: readonly string[],
+    depth: number,
+    types?: readonly string[],
+    kinds?: readonly string[],
+  ): KuzuStatement;
   /** Links on an expansion from kept nodes of one kind; undefined when no followed type touches the kind. */
   expandLinks(kind: string, many: boolean, types?: readonly string[]): KuzuStatement | undefined;
   shortestPaths(fromKind: string, toKind: string, maxHops: number, types?: readonly string[]): KuzuStatement;
@@ -58,9 +69,23 @@ export function kuzuStatements(shape: ModelShape): KuzuStatements {
     search: new Map(investigation.map((k) => [k.name, searchStatement(k)])),
     countByKind: countByKindStatement(shape),
     countByLinkType: countByLinkTypeStatement(shape),
-    expandReach(seedKind, depth, types) {
-      const t = sorted(types);
-      return memoised(`x|${seedKind}|${depth}|${t?.join(',')}`, () => expandReachStatement(shape, seedKind, depth, t));
+    expandReach(seedKind, depth, types, kinds) {
+      const [t, k] = [sorted(types), sorted(kinds)];
+      return memoised(`x|${seedKind}|${depth}|${t?.join(',')}|${k?.join(',')}`, () =>
+        expandReachStatement(shape, seedKind, depth, t, k),
+      );
+    },
+    expandCount(seedKind, depth, types, kinds) {
+      const [t, k] = [sorted(types), sorted(kinds)];
+      return memoised(`n|${seedKind}|${depth}|${t?.join(',')}|${k?.join(',')}`, () =>
+        expandCountStatement(shape, seedKind, depth, t, k),
+      );
+    },
+    expandCountMany(seedKinds, depth, types, kinds) {
+      const [s, t, k] = [sorted(seedKinds)!, sorted(types), sorted(kinds)];
+      return memoised(`m|${s.join(',')}|${depth}|${t?.join(',')}|${k?.join(',')}`, () =>
+        expandCountManyStatement(shape, s, depth, t, k),
+      );
     },
     expandLinks(kind, many, types) {
       const t = sorted(types);
@@ -140,7 +165,12 @@ export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
   add('count by link type', st.countByLinkType);
   const investigation = shape.kinds.filter((k) => !k.system).map((k) => k.name);
   for (const seed of investigation) {
-    for (const depth of [1, 2, 3]) add(`expand ${seed} ${depth}`, st.expandReach(seed, depth));
+    for (const depth of [1, 2, 3]) {
+      add(`expand ${seed} ${depth}`, st.expandReach(seed, depth));
+      add(`expand count ${seed} ${depth}`, st.expandCount(seed, depth));
+    }
+    add(`expand ${seed} 2 kinds=${seed}`, st.expandReach(seed, 2, undefined, [seed]));
+    add(`expand count ${seed} 2 kinds=${seed}`, st.expandCount(seed, 2, undefined, [seed]));
     for (const many of [false, true]) {
       const links = st.expandLinks(seed, many);
       if (links) add(`expand links ${seed}${many ? ' many' : ''}`, links);
@@ -151,8 +181,14 @@ export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
     for (const depth of [1, 3])
       add(`expand ${from} ${depth} types=${rel.name}`, st.expandReach(from, depth, [rel.name]));
     add(`expand links ${from} types=${rel.name}`, st.expandLinks(from, true, [rel.name])!);
+    add(`expand count many ${from},${to} 2 types=${rel.name}`, st.expandCountMany([from, to], 2, [rel.name]));
     add(`paths ${from}->${to} 4 types=${rel.name}`, st.shortestPaths(from, to, 4, [rel.name]));
   }
+  for (const depth of [1, 3]) add(`expand count many all ${depth}`, st.expandCountMany(investigation, depth));
+  add(
+    `expand count many all 2 kinds=${investigation[0]}`,
+    st.expandCountMany(investigation, 2, undefined, investigation.slice(0, 1)),
+  );
   for (const from of investigation) {
     for (const to of investigation) {
       for (const hops of [1, 10]) {

@@ -38,6 +38,7 @@ function paramsFor(name: string, s: KuzuStatement): Params {
   const value = (p: string): unknown => {
     if (p === 'rows') return pinRows(name);
     if (p === 'ids' || p === 'kept' || p === 'inner') return ['victim:placeholder'];
+    if (p === 'keptOffsets') return [0];
     // Entity sources are a list, link sources one space-separated string (see REL_SYSTEM_COLUMNS).
     if (p === 'sources') return name.startsWith('link') ? 'a#line:1' : ['a#line:1'];
     if (p === 'limit') return 10;

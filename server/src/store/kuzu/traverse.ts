@@ -4,8 +4,9 @@ import { invalidArgument, notFound } from '../../domain/errors.js';
 import type { Link, Path, PathResult, Subgraph, Truncation } from '../../domain/graph.js';
 import { model, relationshipOf } from '../../domain/model/index.js';
 import { DEFAULT_EXPAND_LINK_LIMIT, MAX_EXPAND_LINK_LIMIT, type ExpandOptions, type PathOptions } from '../port.js';
-import { integerIn, investigationKindsIn } from '../arguments.js';
+import { idsIn, integerIn, investigationKindsIn } from '../arguments.js';
 import { fetchEntities, fetchStored, kindNameOfId, refKey, type ReadContext } from './reads.js';
+import { linksAmongKept, type FoundLink, type KeptNode } from './expand-links.js';
 import { linkOf } from './rows.js';
 import type { Row } from './session.js';
 
@@ -28,8 +29,7 @@ function typesIn(types: readonly string[] | undefined): string[] | undefined {
 
 /** Entities by id, refusing an id that does not exist. */
 async function existing(ctx: ReadContext, argument: string, ids: readonly string[]) {
-  for (const id of ids)
-    if (typeof id !== 'string') throw invalidArgument(argument, `ids must be strings, got ${JSON.stringify(id)}`);
+  idsIn(argument, ids);
   const found = await fetchStored(ctx, ids);
   const missing = ids.find((id) => !found.has(id));
   if (missing !== undefined) throw notFound('entity', missing);
@@ -59,49 +59,65 @@ function boundLinks(candidates: readonly Candidate[], max: number): { links: Lin
   return { links, omitted: candidates.length - links.length };
 }
 
-/** Up to this many inner nodes of a kind, their links are read one node at a time (~1.3 ms each). */
-const linkLookupsPerJoin = (tableRows: number) => Math.max(8, tableRows / 2_600);
-
-/**
- * Links on the expansion among the kept entities: every link of a kept node at distance < depth whose
- * other end (recognised by engine id) is kept. Per kind, by key or by one join.
- */
-async function linksAmong(
-  ctx: ReadContext,
-  inner: readonly string[],
-  keptByRef: ReadonlyMap<string, string>,
-  types: readonly string[] | undefined,
-): Promise<Map<string, { row: Row; from: string; to: string }>> {
-  const byKind = new Map<string, string[]>();
-  for (const id of inner) {
-    const kind = kindNameOfId(id)!;
-    byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
-  }
-  const batches = await Promise.all(
-    [...byKind].map(async ([kind, ids]) => {
-      const few = ids.length <= linkLookupsPerJoin(ctx.sizes.get(kind) ?? 0);
-      const st = ctx.statements.expandLinks(kind, !few, types);
-      if (!st) return [];
-      if (!few) return ctx.session.read(st, { inner: ids });
-      return (await Promise.all(ids.map((id) => ctx.session.read(st, { id })))).flat();
-    }),
-  );
-  const found = new Map<string, { row: Row; from: string; to: string }>();
-  for (const row of batches.flat()) {
-    const b = keptByRef.get(refKey(row['bRef']));
-    if (b === undefined) continue;
-    const a = String(row['a']);
-    found.set(String(row['id']), { row, from: row['out'] === true ? a : b, to: row['out'] === true ? b : a });
-  }
-  return found;
+interface Reached {
+  readonly distance: number;
+  readonly ref: string;
 }
 
 /**
- * Expansion in two steps. First a BFS per seed returns the ids reached and their distances (cheap: ids
- * only); the kinds filter, the limit (nearest first, ties by id) and the truncation count are applied
- * here. Then, in parallel per kind, the kept entities are fetched and the links lying on the expansion
- * among them (those of a kept node at distance < depth to another kept node); the link bound keeps one
- * link per pair before any pair gets a second.
+ * The nearest `limit` entities (of `kinds`) the expansion reaches, nearest first then by id, and how many
+ * it reaches in all. Per seed, the engine returns its nearest `limit + seeds - 1` (a seed may take a
+ * place): an entity among the nearest `limit` of the union is among the nearest of the seed it is
+ * nearest to, so the merged lists hold the answer. The total is counted in the engine: on one seed in
+ * parallel with the search and with what follows it (the count takes about half as long as the search
+ * near a hub); on several, only when some list was cut short (otherwise the merged lists are exact).
+ */
+async function nearest(
+  ctx: ReadContext,
+  seeds: readonly string[],
+  o: { depth: number; limit: number; types: string[] | undefined; kinds: string[] },
+): Promise<{ kept: [string, Reached][]; total: Promise<number> }> {
+  const { depth, types, kinds } = o;
+  const perSeed = o.limit + seeds.length - 1;
+  const kindOf = (seed: string) => kindNameOfId(seed)!;
+  const totalOf = (rows: Row[]) => Number(rows[0]?.['total'] ?? 0);
+  const counted =
+    seeds.length === 1
+      ? ctx.session.read(ctx.statements.expandCount(kindOf(seeds[0]!), depth, types, kinds), { seed: seeds[0]! })
+      : undefined;
+  // Awaited later or not at all: a failure must not surface as an unhandled rejection meanwhile.
+  counted?.catch(() => undefined);
+  const lists = await Promise.all(
+    seeds.map((seed) =>
+      ctx.session.read(ctx.statements.expandReach(kindOf(seed), depth, types, kinds), { seed, limit: perSeed }),
+    ),
+  );
+  const seedSet = new Set(seeds);
+  const reached = new Map<string, Reached>();
+  for (const row of lists.flat()) {
+    const id = String(row['id']);
+    const d = Number(row['d']);
+    if (seedSet.has(id) || (reached.get(id)?.distance ?? Infinity) <= d) continue;
+    reached.set(id, { distance: d, ref: refKey(row['ref']) });
+  }
+  const kept = [...reached].sort(([a, x], [b, y]) => x.distance - y.distance || byId(a, b)).slice(0, o.limit);
+  const cut = lists.some((rows) => rows.length >= perSeed);
+  const total = !cut
+    ? Promise.resolve(reached.size)
+    : (
+        counted ??
+        ctx.session.read(ctx.statements.expandCountMany(seeds.map(kindOf), depth, types, kinds), { ids: seeds })
+      ).then(totalOf);
+  total.catch(() => undefined);
+  return { kept, total };
+}
+
+/**
+ * Expansion in two waves. First, in parallel: the seeds (which must exist), and per seed a BFS that
+ * returns only the nearest ids (kinds filtered, sorted and cut in the engine), the count of all it
+ * reaches running on. Then, in parallel, the kept entities and the links lying on the expansion among them (those of
+ * a kept node at distance < depth to another kept node, expand-links.ts); the link bound keeps one link
+ * per pair before any pair gets a second.
  */
 export async function expand(ctx: ReadContext, o: ExpandOptions): Promise<Subgraph> {
   if (!Array.isArray(o.seeds) || o.seeds.length === 0) throw invalidArgument('seeds', 'needs at least one entity id');
@@ -109,34 +125,29 @@ export async function expand(ctx: ReadContext, o: ExpandOptions): Promise<Subgra
   const depth = integerIn('depth', o.depth, 1, MAX_EXPAND_DEPTH);
   const limit = integerIn('limit', o.limit, 0, MAX_EXPAND_LIMIT);
   const linkLimit = integerIn('linkLimit', o.linkLimit ?? DEFAULT_EXPAND_LINK_LIMIT, 0, MAX_EXPAND_LINK_LIMIT);
-  const kinds = new Set(investigationKindsIn('kinds', o.kinds));
+  const kinds = investigationKindsIn('kinds', o.kinds);
   const types = typesIn(o.linkTypes);
-  const seeds = [...new Set(o.seeds)];
-  const seedEntities = await existing(ctx, 'seeds', seeds);
+  const seeds = idsIn('seeds', o.seeds);
   const followed = traversableRelationships(model, types).length > 0;
+  // The search starts with the seeds' lookup (an id of no kind exists nowhere, so none starts from it).
+  const searched = followed && seeds.every((id) => kindNameOfId(id) !== undefined);
+  const [seedEntities, reach] = await Promise.all([
+    fetchStored(ctx, seeds),
+    searched ? nearest(ctx, seeds, { depth, limit, types, kinds }) : { kept: [], total: Promise.resolve(0) },
+  ]);
+  const missing = seeds.find((id) => !seedEntities.has(id));
+  if (missing !== undefined) throw notFound('entity', missing);
 
-  const distance = new Map<string, number>(seeds.map((id) => [id, 0]));
-  const refs = new Map<string, string>(seeds.map((id) => [id, seedEntities.get(id)!.ref]));
-  if (followed) {
-    const perSeed = await Promise.all(
-      seeds.map((seed) => ctx.session.read(ctx.statements.expandReach(kindNameOfId(seed)!, depth, types), { seed })),
-    );
-    for (const row of perSeed.flat()) {
-      const id = String(row['id']);
-      distance.set(id, Math.min(distance.get(id) ?? Infinity, Number(row['d'])));
-      refs.set(id, refKey(row['ref']));
-    }
-  }
-  const seedSet = new Set(seeds);
-  const reached = [...distance]
-    .filter(([id]) => !seedSet.has(id) && kinds.has(kindNameOfId(id) ?? ''))
-    .sort(([a, da], [b, db]) => da - db || byId(a, b))
-    .map(([id]) => id);
-  const kept = reached.slice(0, limit);
-  const keep = [...seeds, ...kept];
-  const inner = followed ? keep.filter((id) => distance.get(id)! < depth) : [];
-  const keptByRef = new Map(keep.map((id) => [refs.get(id)!, id]));
-  const [entities, found] = await Promise.all([fetchEntities(ctx, kept), linksAmong(ctx, inner, keptByRef, types)]);
+  const kept = reach.kept.map(([id]) => id);
+  const nodes: KeptNode[] = [
+    ...seeds.map((id) => ({ id, kind: kindNameOfId(id)!, ref: seedEntities.get(id)!.ref, inner: true })),
+    ...reach.kept.map(([id, r]) => ({ id, kind: kindNameOfId(id)!, ref: r.ref, inner: r.distance < depth })),
+  ];
+  const [entities, found, total] = await Promise.all([
+    fetchEntities(ctx, kept),
+    followed ? linksAmongKept(ctx, nodes, types) : new Map<string, FoundLink>(),
+    reach.total,
+  ]);
   const candidates: Candidate[] = [...found.values()].map(({ row, from, to }) => ({
     link: linkOf(relationshipOf(String(row['type'])), row, from, to),
     pair: from < to ? `${from}|${to}` : `${to}|${from}`,
@@ -147,7 +158,7 @@ export async function expand(ctx: ReadContext, o: ExpandOptions): Promise<Subgra
   return {
     entities: [...seeds.map((id) => seedEntities.get(id)!.entity), ...kept.flatMap((id) => entities.get(id) ?? [])],
     links: bounded.links,
-    truncated: truncation('limit', limit, reached.length - kept.length),
+    truncated: truncation('limit', limit, total - kept.length),
     truncatedLinks: truncation('linkLimit', linkLimit, bounded.omitted),
   };
 }
