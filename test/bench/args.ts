@@ -13,6 +13,10 @@ export interface BenchArgs {
   readonly hubs: number;
   readonly pathEnds: number;
   readonly keep: boolean;
+  /** Time only the operations whose name contains one of these (store and API alike); all when absent. */
+  readonly only?: string[];
+  /** Keep each scale's case and database here and reuse them on the next run (no generation, no load). */
+  readonly data?: string;
   /** Stop a scale whose run takes longer (its child process is killed and the table says how far it got). */
   readonly timeoutMin: number;
   readonly out: string;
@@ -33,7 +37,10 @@ export const USAGE = `pnpm bench [-- options]
   --batch-size N      facts per store write while loading (default: the loader's, as ringtrace seed)
   --timeout-min N     give up on a scale after N minutes (default 90)
   --out DIR           results directory (default bench-results/ at the repository root)
-  --keep              keep the generated cases and databases`;
+  --keep              keep the generated cases and databases
+  --only A,B          time only the operations whose name contains A or B (e.g. "2-hop,paths")
+  --data DIR          keep each scale's case and database in DIR and reuse them when already loaded
+                      (the load figures shown are then those of the run that loaded them)`;
 
 function count(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
@@ -58,6 +65,8 @@ export function parseBenchArgs(argv: readonly string[], defaultOut: string): Ben
       'batch-size': { type: 'string' },
       'timeout-min': { type: 'string' },
       out: { type: 'string' },
+      data: { type: 'string' },
+      only: { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -81,6 +90,8 @@ export function parseBenchArgs(argv: readonly string[], defaultOut: string): Ben
     ...(batch !== undefined && { batchSize: count('batch-size', batch, 1) }),
     timeoutMin: count('timeout-min', values['timeout-min'], 90),
     keep: values.keep,
+    ...(values.data !== undefined && { data: values.data }),
+    ...(values.only !== undefined && { only: values.only.split(',').map((o) => o.trim()) }),
     out: values.out ?? defaultOut,
     help: values.help,
   };

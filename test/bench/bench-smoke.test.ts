@@ -7,7 +7,7 @@ import { formatScale } from './report.js';
 import { runScale } from './run-scale.js';
 
 describe('pnpm bench harness', () => {
-  it('runs one small scale and prints a table with every operation beside the engine', async () => {
+  it('runs one small scale and prints tables with every operation beside the engine, and the API beside the store', async () => {
     const result = await runScale({
       scale: 10_000,
       seed: 7,
@@ -48,5 +48,22 @@ describe('pnpm bench harness', () => {
       expect(table).toMatch(new RegExp(`^${op.name} .*(PASS|MISS)`, 'm'));
     }
     expect(ops.find((o) => o.name === 'paths centre -> group')!.cases[0]!.answer).toMatch(/^[1-9]\d* paths/);
+
+    const api = result.api!.operations;
+    expect(api.map((o) => o.name)).toEqual([
+      'neighbourhood 2-hop typical',
+      'neighbourhood 2-hop hub',
+      'paths centre -> group',
+      'paths victim -> group',
+    ]);
+    for (const op of api) {
+      expect(op.samples.api.length, op.name).toBe(op.cases.length * 2);
+      expect(op.samples.store.length, op.name).toBe(op.cases.length * 2);
+      expect(Number.isFinite(op.ratio.p50) && op.ratio.p50 > 0, op.name).toBe(true);
+      expect(table).toMatch(new RegExp(`^${op.name} .*(PASS|MISS)`, 'm'));
+    }
+    // The API answered with the work the store did: a hub's neighbourhood is cut, the ring reaches the group.
+    expect(api[1]!.cases[0]!.answer).toMatch(/^101 entities, \d+ links, \d+ more \(limit\)/);
+    expect(api[2]!.cases[0]!.answer).toMatch(/^[1-9]\d* paths of [1-9]/);
   }, 120_000);
 });

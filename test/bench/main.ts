@@ -6,7 +6,7 @@
 import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
 import { formatScale } from './report.js';
@@ -28,6 +28,8 @@ function scaleOptions(scale: number, a: BenchArgs): ScaleOptions {
     hubs: a.hubs,
     pathEnds: a.pathEnds,
     keep: a.keep,
+    ...(a.only !== undefined && { only: a.only }),
+    ...(a.data !== undefined && { dataDir: resolve(process.env['INIT_CWD'] ?? process.cwd(), a.data) }),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The printed table of one scale. */
 import type { ScaleResult } from './run-scale.js';
-import { verdicts } from './targets.js';
+import { apiVerdicts, verdicts, type Verdict } from './targets.js';
 
 const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)) : '-');
 const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : '-');
@@ -13,6 +13,14 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+const result = (v: Verdict[]) =>
+  v.every((x) => x.pass)
+    ? 'PASS'
+    : `MISS ${v
+        .filter((x) => !x.pass)
+        .map((x) => (x.target.startsWith('ratio') ? `ratio ${x.actual}` : x.actual))
+        .join(', ')}`;
+
 export function formatScale(r: ScaleResult): string {
   const out: string[] = [];
   const g = r.generated;
@@ -23,7 +31,8 @@ export function formatScale(r: ScaleResult): string {
   out.push(
     l.completed
       ? `load: ${(l.ms / 1000).toFixed(1)} s, ${Math.round(l.rowsPerSecond)} rows/s (${l.rows} rows), ` +
-          `peak RSS ${mb(l.maxRssMb)} (maxRSS; ${mb(l.sampledRssPeakMb)} sampled)`
+          `peak RSS ${mb(l.maxRssMb)} (maxRSS; ${mb(l.sampledRssPeakMb)} sampled)` +
+          (r.reused ? ` (recorded by the run that loaded ${r.dir}; reused here)` : '')
       : `load: INCOMPLETE after ${(l.ms / 1000).toFixed(1)} s at ${l.progress ?? 'start'}: ${l.error}`,
   );
   if (r.queries) {
@@ -45,12 +54,7 @@ export function formatScale(r: ScaleResult): string {
         ratio(op.ratio.p50),
         ratio(op.ratio.p95),
         v.map((x) => x.target).join(' '),
-        v.every((x) => x.pass)
-          ? 'PASS'
-          : `MISS ${v
-              .filter((x) => !x.pass)
-              .map((x) => (x.target.startsWith('ratio') ? `ratio ${x.actual}` : x.actual))
-              .join(', ')}`,
+        result(v),
       ];
     });
     out.push(
@@ -72,6 +76,32 @@ export function formatScale(r: ScaleResult): string {
       ),
     );
     out.push('(times in ms; stmts: statements the store sent per call, replayed on the direct side)');
+    if (r.api) {
+      out.push(
+        `API: ${r.api.runs} timed runs per seed after ${r.api.warmup} warm-up, HTTP on 127.0.0.1 beside the store call`,
+      );
+      const apiRows = r.api.operations.map((op) => {
+        const v = apiVerdicts(op);
+        return [
+          op.name,
+          String(op.cases.length),
+          ms(op.api.p50),
+          ms(op.api.p95),
+          ms(op.store.p50),
+          ms(op.store.p95),
+          ratio(op.ratio.p50),
+          ratio(op.ratio.p95),
+          v.map((x) => x.target).join(' '),
+          result(v),
+        ];
+      });
+      out.push(
+        table(
+          ['API operation', 'seeds', 'api p50', 'p95', 'store p50', 'p95', 'ratio p50', 'p95', 'target', 'result'],
+          apiRows,
+        ),
+      );
+    }
     const foreign = q.operations.flatMap((op) => op.cases.flatMap((c) => c.foreign));
     if (foreign.length > 0) out.push(`WARNING: statements not made by the cypher builders: ${foreign.join(' | ')}`);
   }

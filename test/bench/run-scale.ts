@@ -4,7 +4,7 @@
  * directly on the engine. `main.ts` runs each scale in its own child process, so that the peak RSS the
  * kernel reports is that scale's alone.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allKuzuStatements, kuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
@@ -13,8 +13,11 @@ import { investigationKinds, model } from '@ringtrace/server/domain/model/index.
 import { loadCaseBundle, type LoadResult } from '@ringtrace/server/ingest/case-bundle/index.js';
 import { createKuzuStore } from '@ringtrace/server/store/kuzu/index.js';
 import type { GraphStore } from '@ringtrace/server/store/port.js';
+import { apiOperations } from './api-operations.js';
+import { startApi } from './api-server.js';
 import { DirectPool, kuzuModule } from './engine.js';
 import { measure, type OperationResult } from './measure.js';
+import { measureApi, type ApiOperationResult } from './measure-api.js';
 import { operations } from './operations.js';
 import { pickSeeds, type Picks } from './pick-seeds.js';
 import { maxRssMb, RssSampler } from './rss.js';
@@ -36,6 +39,13 @@ export interface ScaleOptions {
   readonly pathEnds: number;
   /** Keep the generated case and the database (printed) instead of removing them. */
   readonly keep: boolean;
+  /**
+   * Keep the case and the database in `<dataDir>/<scale>-seed<seed>/` and, when a completed load is
+   * recorded there, reuse them (generation and load skipped; their figures are the recorded ones).
+   */
+  readonly dataDir?: string;
+  /** Time only the operations whose name contains one of these. */
+  readonly only?: readonly string[];
   readonly onLoadProgress?: (progress: string) => void;
   /** Called with the figures so far when the load has ended (so a crash later still reports them). */
   readonly onLoaded?: (result: ScaleResult) => void;
@@ -64,6 +74,8 @@ export interface ScaleResult {
   readonly generated: { readonly entities: number; readonly links: number; readonly ms: number };
   readonly load: LoadFigures;
   readonly dir?: string;
+  /** The case and database were loaded by an earlier run (`--data`); generated and load are its figures. */
+  readonly reused?: boolean;
   /** Why the run stopped before the end (the child process died or ran out of time). */
   readonly error?: string;
   readonly picks?: Picks;
@@ -74,6 +86,12 @@ export interface ScaleResult {
     readonly maxRssMb: number;
     readonly sampledRssPeakMb: number;
     readonly operations: OperationResult[];
+  };
+  /** The API through HTTP beside the store call for the same work (issue 3). */
+  readonly api?: {
+    readonly warmup: number;
+    readonly runs: number;
+    readonly operations: ApiOperationResult[];
   };
 }
 
@@ -136,11 +154,35 @@ async function load(store: GraphStore, dir: string, o: ScaleOptions): Promise<Lo
   }
 }
 
+/** The figures of a completed load recorded in a `--data` directory, if any. */
+async function recorded(work: string): Promise<Pick<ScaleResult, 'generated' | 'load'> | undefined> {
+  try {
+    return JSON.parse(await readFile(join(work, LOADED), 'utf8')) as Pick<ScaleResult, 'generated' | 'load'>;
+  } catch {
+    return undefined;
+  }
+}
+
+const LOADED = 'loaded.json';
+
+async function workDir(o: ScaleOptions): Promise<string> {
+  if (o.dataDir === undefined) return mkdtemp(join(tmpdir(), `ringtrace-bench-${o.scale}-`));
+  const dir = join(o.dataDir, `${o.scale}-seed${o.seed}`);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
 export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
   const log = o.log ?? (() => undefined);
-  const work = await mkdtemp(join(tmpdir(), `ringtrace-bench-${o.scale}-`));
+  const work = await workDir(o);
   const caseDir = join(work, 'case');
   const dbPath = join(work, 'graph.kuzu');
+  const previous = o.dataDir === undefined ? undefined : await recorded(work);
+  if (o.dataDir !== undefined && !previous) {
+    // A load that did not complete leaves a partial case or database: start again from nothing.
+    await rm(caseDir, { recursive: true, force: true });
+    for (const f of ['graph.kuzu', 'graph.kuzu.wal']) await rm(join(work, f), { force: true });
+  }
   // Before the store prepares anything, so every statement's text is known to the tracer.
   const tracer = new StatementTracer(kuzuModule().Connection);
   const store = createKuzuStore({
@@ -150,20 +192,30 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
   });
   let pool: DirectPool | undefined;
   try {
-    log(`generating ${o.scale} relationships (seed ${o.seed}) in ${caseDir}`);
     let started = performance.now();
-    const g = await generateCase({ scale: o.scale, seed: o.seed, outDir: caseDir });
-    const generated = { entities: g.entities, links: g.links, ms: performance.now() - started };
+    let generated = previous?.generated;
+    if (!generated) {
+      log(`generating ${o.scale} relationships (seed ${o.seed}) in ${caseDir}`);
+      const g = await generateCase({ scale: o.scale, seed: o.seed, outDir: caseDir });
+      generated = { entities: g.entities, links: g.links, ms: performance.now() - started };
+    }
     await store.init();
-    log(`loading into ${dbPath}`);
-    const loaded = await load(store, caseDir, o);
+    let loaded = previous?.load;
+    if (loaded) log(`reusing the case and database in ${work}`);
+    else {
+      log(`loading into ${dbPath}`);
+      loaded = await load(store, caseDir, o);
+      if (o.dataDir !== undefined && loaded.completed)
+        await writeFile(join(work, LOADED), `${JSON.stringify({ generated, load: loaded }, null, 2)}\n`);
+    }
     const base = {
       scale: o.scale,
       seed: o.seed,
       env: { node: process.version, kuzu: store.info.version, cpus: cpus().length, poolMb: o.poolMb },
       generated,
       load: loaded,
-      ...(o.keep && { dir: work }),
+      ...((o.keep || o.dataDir !== undefined) && { dir: work }),
+      ...(previous && { reused: true }),
     };
     o.onLoaded?.(base);
     if (!loaded.completed) return base;
@@ -173,15 +225,29 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
     const sampler = new RssSampler();
     const texts = builderTexts();
     const results: OperationResult[] = [];
-    for (const op of operations(picks)) {
+    const wanted = (name: string) => !o.only || o.only.some((w) => name.includes(w));
+    for (const op of operations(picks).filter((x) => wanted(x.name))) {
       log(`timing ${op.name} (${op.cases.length} seeds)`);
       started = performance.now();
       results.push(await measure(op, { store, pool, tracer, builderTexts: texts, warmup: o.warmup, runs: o.runs }));
       log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
+    const client = await startApi(store);
+    const api: ApiOperationResult[] = [];
+    try {
+      for (const op of apiOperations(picks).filter((x) => wanted(x.name))) {
+        log(`timing API ${op.name} (${op.cases.length} seeds) at ${client.url}`);
+        started = performance.now();
+        api.push(await measureApi(op, { client, store, warmup: o.warmup, runs: o.runs }));
+        log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+    } finally {
+      await client.close();
+    }
     return {
       ...base,
       picks,
+      api: { warmup: o.warmup, runs: o.runs, operations: api },
       queries: {
         warmup: o.warmup,
         runs: o.runs,
@@ -195,6 +261,6 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
     await pool?.close();
     tracer.uninstall();
     await store.close();
-    if (!o.keep) await rm(work, { recursive: true, force: true });
+    if (!o.keep && o.dataDir === undefined) await rm(work, { recursive: true, force: true });
   }
 }
