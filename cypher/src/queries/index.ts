@@ -15,4 +15,4 @@ export {
   type SavedQuery,
   type SavedQueryParam,
 } from './saved-query.js';
-export { validateQueryFile, type Problem } from './validate.js';
+export { validateQueryFile, type Problem, type ValidateOptions } from './validate.js';

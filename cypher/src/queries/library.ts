@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModelShape } from '../model-shape.js';
 import { nearMatches } from './near-matches.js';
 import type { SavedQuery } from './saved-query.js';
-import { validateQueryFile } from './validate.js';
+import { validateQueryFile, type ValidateOptions } from './validate.js';
 
 /** cypher/queries: the library versioned with the code. */
 export const QUERY_DIR = fileURLToPath(new URL('../../queries/', import.meta.url));
@@ -39,7 +39,11 @@ export function createQueryLibrary(queries: readonly SavedQuery[]): QueryLibrary
 }
 
 /** Loads and validates every `*.cypher` file under `dir` (not recursive), sorted by name. */
-export function loadQueryLibrary(model: ModelShape, dir: string = QUERY_DIR): QueryLibrary {
+export function loadQueryLibrary(
+  model: ModelShape,
+  dir: string = QUERY_DIR,
+  options: ValidateOptions = {},
+): QueryLibrary {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.cypher'))
     .sort();
@@ -48,7 +52,7 @@ export function loadQueryLibrary(model: ModelShape, dir: string = QUERY_DIR): Qu
   const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
-    const result = validateQueryFile(text, file, model);
+    const result = validateQueryFile(text, file, model, options);
     if (result.query) queries.push({ ...result.query, file: shown(file) });
     else for (const p of result.problems) problems.push(`${shown(file)}:${p.line}: ${p.message}`);
   }

@@ -5,7 +5,8 @@
  * read-only.ts run first and give the clearer message; this catches what tokens cannot see (a clause the
  * word list does not know, a quantified path pattern `{1,}` or `+`).
  */
-import { getDebugTree, lintCypherQuery, type SimpleTree } from '@neo4j-cypher/language-support';
+import { createRequire } from 'node:module';
+import type { SimpleTree } from '@neo4j-cypher/language-support';
 import { ALLOWED_PROCEDURES, type GuardLimits } from './guard-rules.js';
 import type { Refusal } from './read-only.js';
 
@@ -29,6 +30,17 @@ const REFUSED_RULES: Readonly<Record<string, string>> = {
   subqueryInTransactionsParameters: 'CALL { } IN TRANSACTIONS exists to write in batches',
   useClause: 'USE switches to another database',
 };
+
+type LanguageSupport = typeof import('@neo4j-cypher/language-support');
+let languageSupport: LanguageSupport | undefined;
+/**
+ * Neo4j's parser, loaded on first use (its CommonJS build, synchronously): it takes a second or two to load,
+ * and a server on the embedded engine never needs it.
+ */
+function neo4jParser(): LanguageSupport {
+  languageSupport ??= createRequire(import.meta.url)('@neo4j-cypher/language-support') as LanguageSupport;
+  return languageSupport;
+}
 
 const at = { line: 1, column: 1 };
 const refusal = (code: Refusal['code'], clause: string, reason: string): Refusal => ({ code, clause, reason, ...at });
@@ -110,6 +122,7 @@ function walk(tree: SimpleTree, limits: GuardLimits): Refusal | null {
 export function checkNeo4jTree(text: string, limits: GuardLimits): Refusal | null {
   // Syntax only: no schema, so labels, properties, functions and parameters are not judged here.
   // Parameters are the runner's business (checked against the query's declared types), not the parser's.
+  const { lintCypherQuery, getDebugTree } = neo4jParser();
   const { diagnostics } = lintCypherQuery(text, {}, { consoleCommandsEnabled: false });
   const messageOf = (d: (typeof diagnostics)[number]) => (typeof d.message === 'string' ? d.message : d.message.value);
   const error = diagnostics.find((d) => d.severity === 1 && !/^Parameter \S+ is not defined\.$/.test(messageOf(d)));

@@ -212,6 +212,7 @@ export function checkReadOnly(
   text: string,
   dialect: Dialect,
   limits: GuardLimits = DEFAULT_GUARD_LIMITS,
+  options: { readonly neo4jTree?: boolean } = {},
 ): Refusal | null {
   let tokens: Token[];
   try {
@@ -277,5 +278,5 @@ export function checkReadOnly(
       if (refusal) return refusal;
     }
   }
-  return dialect === 'neo4j' ? checkNeo4jTree(text, limits) : null;
+  return dialect === 'neo4j' && options.neo4jTree !== false ? checkNeo4jTree(text, limits) : null;
 }

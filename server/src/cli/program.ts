@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { generateCommand } from './commands/generate.js';
+import { queryCommand } from './commands/query.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
@@ -15,7 +16,7 @@ export function createProgram(): Command {
     .configureOutput({
       outputError: (message, write) => write(`ringtrace: ${message.replace(/^error: /, '').trim()}\n`),
     });
-  for (const command of [serveCommand(), seedCommand(), generateCommand(), statsCommand()]) {
+  for (const command of [serveCommand(), seedCommand(), generateCommand(), statsCommand(), queryCommand()]) {
     // Subcommands do not inherit output settings: copy them so their usage errors read the same.
     program.addCommand(command.configureOutput(program.configureOutput()).showSuggestionAfterError(true));
   }

@@ -85,7 +85,7 @@ describe('runSavedQuery', () => {
     [
       { name: 'money-trail', params: { maxHops: 'three' } },
       'INVALID_ARGUMENT',
-      /^params\.maxHops: parameter maxHops must be a whole number from 1 to 6 \(int\), got "three"$/,
+      /^parameter maxHops must be a whole number from 1 to 6 \(int\), got "three"$/,
     ],
     [
       { name: 'money-trail', params: { victim: 'wallet:eth:0xab' } },

@@ -69,7 +69,8 @@ export function findSavedQuery(library: QueryLibrary, name: string): SavedQuery 
   const near = library.suggest(name);
   throw new DomainError(
     'NOT_FOUND',
-    `no saved query named "${name}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; \`savedQueries\` lists them`,
+    `no saved query named "${name}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}` +
+      ' (`savedQueries` in the API and `ringtrace query --list` list them)',
     { details: { name, suggestions: near } },
   );
 }
@@ -128,7 +129,9 @@ export async function runSavedQuery(
   try {
     values = resolveParams(query, params ?? {}, model, { fromText: options.fromText ?? false });
   } catch (error) {
-    if (error instanceof ParamError) throw invalidArgument(`params.${error.param}`, error.message);
+    if (error instanceof ParamError) {
+      throw new DomainError('INVALID_ARGUMENT', error.message, { details: { argument: `params.${error.param}` } });
+    }
     throw error;
   }
   const read = readOptions(options);
