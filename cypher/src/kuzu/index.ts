@@ -7,3 +7,5 @@ export { propParam, type KuzuStatement } from './statement.js';
 export { MAX_PATH_HOPS, traversableRelationships } from './traversal-statements.js';
 export { decodeFtsText, encodeFtsText } from './fts-text.js';
 export { KUZU_TYPES } from './kuzu-types.js';
+export { kuzuRetractStatements, type KuzuRetractStatements } from './retract-statements.js';
+export { ftsRebuildStatements } from './fts-rebuild.js';

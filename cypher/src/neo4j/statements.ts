@@ -6,6 +6,12 @@ import type { ModelShape } from '../model-shape.js';
 import { neo4jAwaitIndexesStatement, neo4jSchemaStatements } from '../schema/neo4j-schema.js';
 import { countKindStatement, countLinkTypeStatement, getEntitiesStatement, getLinksStatement } from './read.js';
 import { removeEntitiesStatement, removeLinksStatement } from './remove.js';
+import {
+  retractRemoveEntitiesStatement,
+  retractRemoveLinksStatement,
+  retractUpdateEntitiesStatement,
+  retractUpdateLinksStatement,
+} from './retract.js';
 import { searchCountStatement, searchPageStatement } from './search.js';
 import type { CypherStatement } from './statement.js';
 import {
@@ -41,6 +47,10 @@ export interface Neo4jStatements {
   deleteKindBatch(kind: string): CypherStatement;
   removeEntities(kind: string): CypherStatement;
   removeLinks(type: string): CypherStatement;
+  retractRemoveEntities(kind: string): CypherStatement;
+  retractUpdateEntities(kind: string): CypherStatement;
+  retractRemoveLinks(type: string): CypherStatement;
+  retractUpdateLinks(type: string): CypherStatement;
 }
 
 function memo<A extends unknown[]>(build: (...args: A) => CypherStatement): (...args: A) => CypherStatement {
@@ -74,6 +84,10 @@ export function createNeo4jStatements(model: ModelShape): Neo4jStatements {
     deleteKindBatch: memo((kind: string) => deleteKindBatchStatement(model, kind)),
     removeEntities: memo((kind: string) => removeEntitiesStatement(model, kind)),
     removeLinks: memo((type: string) => removeLinksStatement(model, type)),
+    retractRemoveEntities: memo((kind: string) => retractRemoveEntitiesStatement(model, kind)),
+    retractUpdateEntities: memo((kind: string) => retractUpdateEntitiesStatement(model, kind)),
+    retractRemoveLinks: memo((type: string) => retractRemoveLinksStatement(model, type)),
+    retractUpdateLinks: memo((type: string) => retractUpdateLinksStatement(model, type)),
   };
 }
 
@@ -87,10 +101,12 @@ export function enumerateNeo4jStatements(model: ModelShape): CypherStatement[] {
   for (const k of model.kinds) {
     out.push(s.upsertEntities(k.name), s.entityRefs(k.name), s.getEntities(k.name), s.countKind(k.name));
     out.push(s.deleteKindBatch(k.name), s.removeEntities(k.name));
+    out.push(s.retractRemoveEntities(k.name), s.retractUpdateEntities(k.name));
   }
   for (const r of model.relationships) {
     for (const [from, to] of r.endpoints) out.push(s.upsertLinks(r.name, from, to));
     out.push(s.getLinks(r.name), s.countLinkType(r.name), s.removeLinks(r.name));
+    out.push(s.retractRemoveLinks(r.name), s.retractUpdateLinks(r.name));
   }
   out.push(s.searchPage, s.searchCount, s.expandStep, s.expandEntities, s.expandLinks);
   for (let hops = 1; hops <= NEO4J_MAX_PATH_HOPS; hops++) out.push(s.shortestPaths(hops));

@@ -43,6 +43,12 @@ export interface RemoveResult {
   readonly links: number;
 }
 
+/** What retracting sources changed: facts that kept other sources (updated) and facts left citing nothing (removed). */
+export interface RetractResult {
+  readonly entities: { readonly updated: number; readonly removed: number };
+  readonly links: { readonly updated: number; readonly removed: number };
+}
+
 export interface ExpandOptions {
   readonly seeds: readonly string[];
   /** 1 to 3. */
@@ -139,6 +145,14 @@ export interface GraphStore {
   removeEntities(ids: readonly string[]): Promise<RemoveResult>;
   /** Removes these links (`link:<TYPE>:...`) in one transaction; returns how many existed. Same rules. */
   removeLinks(ids: readonly string[]): Promise<number>;
+  /**
+   * Takes every source citing these files (`<sha256>#<locator>`) off every entity and link (undoing an
+   * import). A link left citing nothing is removed; an entity left citing nothing is removed unless a link
+   * still touches it (it stays, with what sources it has left). Facts other sources assert stay. Property
+   * values are not restored: the store keeps no history of them. Idempotent; a malformed hash is refused
+   * (INVALID_ARGUMENT) before anything changes.
+   */
+  retractSources(sha256s: readonly string[]): Promise<RetractResult>;
   getEntities(ids: readonly string[]): Promise<Entity[]>;
   getLinks(ids: readonly string[]): Promise<Link[]>;
   search(options: SearchOptions): Promise<SearchResult>;

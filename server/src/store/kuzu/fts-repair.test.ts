@@ -48,7 +48,8 @@ describe('Kuzu 0.11.3 full-text index after a SET of the indexed column', () => 
     await q("CALL DROP_FTS_INDEX('V', 'f')");
     await q("CALL CREATE_FTS_INDEX('V', 'f', ['t'])");
     await q(COPY, { rows: rows(100, 5, 'gamma') });
-    const hits = async (w: string) => (await q("CALL QUERY_FTS_INDEX('V', 'f', $w) RETURN node.id AS id", { w })).length;
+    const hits = async (w: string) =>
+      (await q("CALL QUERY_FTS_INDEX('V', 'f', $w) RETURN node.id AS id", { w })).length;
     expect([await hits('alpha'), await hits('beta'), await hits('gamma')]).toEqual([49, 1, 5]);
     await c.close();
     await db.close();
@@ -72,17 +73,24 @@ describe('the store around it', () => {
     try {
       await store.write({ entities: Array.from({ length: 400 }, (_, i) => victim(i)), links: [] });
       // One batch: a text update and 400 new ones (COPY) of the same kind.
-      const mixed = [victim(3, 'Quentin Renamed'), ...Array.from({ length: 400 }, (_, i) => victim(1000 + i, 'Walrus Copied'))];
+      const mixed = [
+        victim(3, 'Quentin Renamed'),
+        ...Array.from({ length: 400 }, (_, i) => victim(1000 + i, 'Walrus Copied')),
+      ];
       expect((await store.write({ entities: mixed, links: [] })).entities).toMatchObject({ created: 400, updated: 1 });
       // Across batches: a text update, then a COPY, then a CREATE.
       await store.write({ entities: [victim(4, 'Bertha Renamed')], links: [] });
-      await store.write({ entities: Array.from({ length: 400 }, (_, i) => victim(2000 + i, 'Zebra Copied')), links: [] });
+      await store.write({
+        entities: Array.from({ length: 400 }, (_, i) => victim(2000 + i, 'Zebra Copied')),
+        links: [],
+      });
       await store.write({ entities: [victim(9, 'Xaver Renamed')], links: [] });
       await store.write({ entities: [victim(3000, 'Yolanda Created')], links: [] });
       const hits = async (text: string) => (await store.search({ text, limit: 1000, offset: 0 })).total;
       expect(await hits('walrus')).toBe(400);
       expect(await hits('zebra')).toBe(400);
-      const ids = async (text: string) => (await store.search({ text, limit: 10, offset: 0 })).hits.map((h) => h.entity.id);
+      const ids = async (text: string) =>
+        (await store.search({ text, limit: 10, offset: 0 })).hits.map((h) => h.entity.id);
       expect(await ids('quentin')).toEqual(['victim:f-3']);
       expect(await ids('bertha')).toEqual(['victim:f-4']);
       expect(await ids('xaver')).toEqual(['victim:f-9']);

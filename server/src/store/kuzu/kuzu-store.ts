@@ -3,7 +3,7 @@
  * `@ringtrace/cypher/kuzu` (each one runs on Kuzu in statements.test.ts); this module owns the Database,
  * the connections, the write queue and the mapping. Engine types and internal ids never leave it.
  */
-import { kuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
+import { kuzuRetractStatements, kuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
 import { Database } from 'kuzu';
 import { DomainError, invalidArgument } from '../../domain/errors.js';
 import { model } from '../../domain/model/index.js';
@@ -12,6 +12,8 @@ import { acquireDatabase, type SharedDatabase } from './database-registry.js';
 import { mapKuzuError } from './errors.js';
 import { countByKind, countByLinkType, getEntities, getLinks, search, type ReadContext } from './reads.js';
 import { removalIds, removeEntitiesIn, removeLinksIn } from './remove.js';
+import { retractSourcesIn } from './retract.js';
+import { sha256sIn } from '../retract-arguments.js';
 import { createAnalyst, type Analyst } from './run-read.js';
 import { FtsRepair, isFtsPoisoned } from './fts-repair.js';
 import { ensureSchema } from './schema.js';
@@ -59,6 +61,7 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
   const copyMinRows = positive('copyMinRows', options.copyMinRows, DEFAULT_COPY_MIN_ROWS);
 
   const statements = kuzuStatements(model);
+  const retractStatements = kuzuRetractStatements(model);
   const sizes = new Map<string, number>();
   const fts = new FtsRepair(new Set(model.kinds.filter((k) => !k.system).map((k) => k.name)));
   let shared: SharedDatabase | undefined;
@@ -168,6 +171,15 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
       const { session: s, write } = ready();
       if (unique.length === 0) return 0;
       return guarded(() => s.exclusive((run) => removeLinksIn(write, run, unique)));
+    },
+
+    async retractSources(sha256s) {
+      const files = sha256sIn('sha256s', sha256s);
+      const { session: s } = ready();
+      if (files.length === 0) return { entities: { updated: 0, removed: 0 }, links: { updated: 0, removed: 0 } };
+      return guarded(() =>
+        s.exclusive((run) => retractSourcesIn({ statements: retractStatements, sizes }, run, files)),
+      );
     },
 
     getEntities: (ids) => guarded(() => getEntities(ready().read, ids)),

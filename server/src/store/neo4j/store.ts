@@ -11,6 +11,8 @@ import { safeUri, unreachable } from './errors.js';
 import { createExecutor, type Executor } from './executor.js';
 import { getEntitiesIn, getLinksIn } from './lookup.js';
 import { removalIds, removeEntitiesIn, removeLinksIn } from './remove.js';
+import { retractSourcesIn } from './retract.js';
+import { sha256sIn } from '../retract-arguments.js';
 import { runReadNeo4j } from './run-read.js';
 import { checkSearch, searchIn } from './search.js';
 import { checkExpand, checkPaths, expandIn, shortestPathsIn } from './traverse.js';
@@ -146,6 +148,12 @@ export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {
       const unique = removalIds('ids', ids);
       if (unique.length === 0) return 0;
       return exec.write('removeLinks', (tx) => removeLinksIn(tx, s, unique));
+    },
+
+    async retractSources(sha256s) {
+      const files = sha256sIn('sha256s', sha256s);
+      if (files.length === 0) return { entities: { updated: 0, removed: 0 }, links: { updated: 0, removed: 0 } };
+      return exec.write('retractSources', (tx) => retractSourcesIn(tx, s, files));
     },
 
     async getEntities(ids) {
