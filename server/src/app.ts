@@ -19,6 +19,7 @@ import { useTokenLimit } from './graphql/limits/use-token-limit.js';
 import { DEFAULT_API_LIMITS, type ApiLimits } from './graphql/limits/values.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { createSchema } from './graphql/schema.js';
+import { useImportEndpoint } from './http/import-endpoint.js';
 import { useStaticWeb } from './http/use-static-web.js';
 import { useStoreReadiness } from './http/use-store-readiness.js';
 import type { GraphStore } from './store/port.js';
@@ -89,6 +90,7 @@ export function createApp({ store, logger, webRoot, limits: given }: AppOptions)
       ...useDocumentLimits(limits),
       useOperationTimeout(limits.operationTimeoutMs, log),
       useStoreReadiness(store, log),
+      useImportEndpoint({ store, logger }),
       ...(webRoot === undefined ? [] : [useStaticWeb({ root: webRoot, reserved: [GRAPHQL, HEALTH, READY] })]),
     ],
   });

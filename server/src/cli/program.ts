@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { generateCommand } from './commands/generate.js';
+import { importCommand } from './commands/import.js';
+import { importsCommand } from './commands/imports.js';
 import { queryCommand } from './commands/query.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
@@ -16,7 +18,15 @@ export function createProgram(): Command {
     .configureOutput({
       outputError: (message, write) => write(`ringtrace: ${message.replace(/^error: /, '').trim()}\n`),
     });
-  for (const command of [serveCommand(), seedCommand(), generateCommand(), statsCommand(), queryCommand()]) {
+  for (const command of [
+    serveCommand(),
+    seedCommand(),
+    generateCommand(),
+    statsCommand(),
+    queryCommand(),
+    importCommand(),
+    importsCommand(),
+  ]) {
     // Subcommands do not inherit output settings: copy them so their usage errors read the same.
     program.addCommand(command.configureOutput(program.configureOutput()).showSuggestionAfterError(true));
   }

@@ -42,9 +42,7 @@ export class DryRunWriter implements Pick<GraphStore, 'write' | 'getEntities'> {
   /** Facts the store holds that this run has not seen yet. */
   private async load(
     ids: readonly string[],
-    get: (
-      ids: string[],
-    ) => Promise<
+    get: (ids: string[]) => Promise<
       ReadonlyArray<
         { id: string; properties: object; sources: readonly { sha256: string; locator: string }[] } & {
           caption?: unknown;

@@ -1,0 +1,149 @@
+/**
+ * `ringtrace import <files...> --mapping <file|built-in>`: load seized exports; `--undo <run>` undoes a
+ * run; `--list-mappings` names the built-ins. Exit codes (import-report.ts): 0 loaded (or nothing to do),
+ * 1 failed (one line), 2 loaded with rejected rows, 3 a file stopped before its end, 130 interrupted
+ * (run the same command again to resume).
+ */
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { invalidArgument } from '../../domain/errors.js';
+import { configWith } from '../config-overrides.js';
+import { positiveInteger } from '../options.js';
+import { createProgress, type ProgressMode } from './import-progress.js';
+import { RejectFile } from './import-rejects.js';
+import { describeImport, describeUndo, exitCode } from './import-report.js';
+import { openImportTarget, type ImportTarget } from './import-target.js';
+
+interface ImportOptions {
+  mapping?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  undo?: string;
+  rejects?: string;
+  title?: string;
+  batchSize?: number;
+  progress?: ProgressMode;
+  json?: boolean;
+  listMappings?: boolean;
+  data?: string;
+  server?: string;
+}
+
+export function loadedBy(command: string): string {
+  try {
+    return `ringtrace ${command} (${userInfo().username})`;
+  } catch {
+    return `ringtrace ${command}`; // no passwd entry, as in some containers
+  }
+}
+
+const print = (text: string) => process.stdout.write(`${text}\n`);
+
+/** Ctrl-C stops between batches (the run stays resumable); a second one stops at once. */
+function interruptible(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nringtrace: stopping after the current batch (again to stop at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSignal).off('SIGTERM', onSignal) };
+}
+
+async function withTarget<T>(o: ImportOptions, work: (target: ImportTarget) => Promise<T>): Promise<T> {
+  const target = await openImportTarget(configWith(o), o.server);
+  try {
+    return await work(target);
+  } finally {
+    await target.close();
+  }
+}
+
+async function runImportCommand(files: string[], o: ImportOptions): Promise<void> {
+  const config = configWith(o);
+  const { loadMapping } = await import('../../ingest/import/index.js');
+  if (o.mapping === undefined)
+    throw invalidArgument('--mapping', 'name a mapping file or a built-in (--list-mappings)');
+  const mapping = await loadMapping(o.mapping, config.cwd);
+  const paths = files.map((f) => resolve(config.cwd, f));
+  for (const [i, p] of paths.entries()) if (!existsSync(p)) throw invalidArgument('files', `no file ${files[i]}`);
+  const progress = createProgress(o.progress ?? (process.stderr.isTTY ? 'bar' : 'none'));
+  let run = o.dryRun ? 'dry-run' : 'import';
+  const rejects = new RejectFile(() => resolve(config.cwd, o.rejects ?? `ringtrace-rejects-${run}.csv`));
+  const { signal, dispose } = interruptible();
+  try {
+    const summary = await withTarget(o, (target) =>
+      target.import({
+        files: paths.map((path, i) => ({ path, name: files[i]! })),
+        mapping,
+        loadedBy: loadedBy('import'),
+        dryRun: o.dryRun === true,
+        force: o.force === true,
+        title: o.title,
+        batchSize: o.batchSize,
+        signal,
+        onEvent: (e) => {
+          if (e.type === 'start' && e.run) run = e.run;
+          progress.onEvent(e);
+          rejects.onEvent(e);
+        },
+      }),
+    );
+    progress.stop();
+    await rejects.close();
+    print(
+      o.json
+        ? JSON.stringify({ ...summary, rejectFile: rejects.written ?? null }, null, 2)
+        : describeImport(summary, rejects.written),
+    );
+    process.exitCode = exitCode(summary);
+  } finally {
+    progress.stop();
+    await rejects.close();
+    dispose();
+  }
+}
+
+export const importCommand = () =>
+  new Command('import')
+    .description('load seized exports (CSV, JSON Lines, YAML sequences, gzip of any) through a mapping')
+    .argument('[files...]', 'files to load, in order (one run)')
+    .option('--mapping <file|name>', 'mapping file (YAML or JSON) or built-in name (--list-mappings)')
+    .option('--dry-run', 'report what would change, write nothing')
+    .option('--force', 'load files again even if they were loaded before')
+    .addOption(
+      new Option('--undo <run>', 'undo an import run (see `ringtrace imports`)').conflicts(['dryRun', 'force']),
+    )
+    .option('--rejects <file>', 'where to write rejected rows (CSV; default ./ringtrace-rejects-<run>.csv)')
+    .option('--title <text>', 'title (citation) recorded on each file')
+    .option('--batch-size <n>', 'facts per transaction (default 10000)', positiveInteger)
+    .addOption(
+      new Option('--progress <mode>', 'progress on stderr (default: bar on a terminal)').choices([
+        'bar',
+        'lines',
+        'none',
+      ]),
+    )
+    .option('--json', 'print the result as JSON')
+    .option('--list-mappings', 'list the built-in mappings and exit')
+    .option('--data <dir>', 'embedded database directory (default: RINGTRACE_DATA or ./data)')
+    .option('--server <url>', 'import through a running server (default: the store, or the server that holds it)')
+    .action(async (files: string[], o: ImportOptions) => {
+      if (o.listMappings) {
+        const { builtinMappingNames, builtinMapping } = await import('../../ingest/import/index.js');
+        for (const name of await builtinMappingNames())
+          print(`${name.padEnd(24)}${(await builtinMapping(name)).mapping.description}`);
+        return;
+      }
+      if (o.undo !== undefined) {
+        if (files.length > 0) throw invalidArgument('--undo', 'takes a run, not files');
+        const result = await withTarget(o, (target) => target.undo(o.undo!));
+        print(o.json ? JSON.stringify(result, null, 2) : describeUndo(result));
+        return;
+      }
+      if (files.length === 0) throw invalidArgument('files', 'name at least one file to import (or --undo <run>)');
+      await runImportCommand(files, o);
+    });
