@@ -34,6 +34,22 @@ const elapsed = async (work: Promise<unknown>): Promise<Outcome> => {
   return { ...outcome, ms: performance.now() - t0 };
 };
 
+/** Until both analyst connections are free: a runaway of the test before may still hold one. */
+const untilFree = () =>
+  expect
+    .poll(
+      () =>
+        Promise.all([read('RETURN 1 AS one'), read('RETURN 1 AS one')]).then(
+          () => true,
+          () => false,
+        ),
+      {
+        timeout: 15_000,
+        interval: 100,
+      },
+    )
+    .toBe(true);
+
 beforeAll(async () => {
   store = createKuzuStore({ path: join(dir, 'g.kuzu'), bufferPoolBytes: 128 * 1024 * 1024, queryTimeoutMs: 5_000 });
   await store.init();
@@ -141,6 +157,7 @@ describe('embedded runRead', () => {
   it('answers TIMEOUT at the deadline of a query the engine cannot interrupt, and keeps answering others', async () => {
     // Sorting ten literal ranges is evaluated once, uninterruptibly: about 2.4 s here, far past a 100 ms timeout.
     const slow = `RETURN ${'size(list_sort(list_reverse(range(1, 100000)))) + '.repeat(10)}0 AS n`;
+    await untilFree();
     const runaway = elapsed(read(slow, {}, { timeoutMs: 100 }));
     const other = await elapsed(read('RETURN 1 AS one'));
     const answered = await runaway;
@@ -153,13 +170,7 @@ describe('embedded runRead', () => {
 
   it('refuses at once while every analyst connection is busy, and recovers when they finish', async () => {
     const slow = `RETURN ${'size(list_sort(list_reverse(range(1, 100000)))) + '.repeat(10)}0 AS n`;
-    // Both analyst connections free again (the previous test's runaway may still hold one).
-    const twoAtOnce = () =>
-      Promise.all([read('RETURN 1 AS one'), read('RETURN 1 AS one')]).then(
-        () => true,
-        () => false,
-      );
-    await expect.poll(twoAtOnce, { timeout: 10_000, interval: 100 }).toBe(true);
+    await untilFree();
     const runaways = [elapsed(read(slow, {}, { timeoutMs: 50 })), elapsed(read(slow, {}, { timeoutMs: 50 }))];
     await new Promise((resolve) => setTimeout(resolve, 20));
     const refused = await elapsed(read('RETURN 1 AS one'));
