@@ -15,3 +15,17 @@ export {
 export { fetchProvenance, type Provenance, type Source } from './provenance.js';
 export type { Path, Subgraph } from './wire.js';
 export { fetchOverview, type OverviewData } from './overview.js';
+export {
+  fetchSavedQueries,
+  runSavedQuery,
+  runCypher,
+  isTimeout,
+  type SavedQueryInfo,
+  type QueryParamInfo,
+  type ParamTypeName,
+  type QueryAnswer,
+  type JsonCell,
+  type RunBounds,
+  type RunSavedQueryArgs,
+  type RunCypherArgs,
+} from './queries.js';
