@@ -35,14 +35,22 @@ describe('web api: saved queries', () => {
     const query = library.find((q) => q.name === 'centre-to-crime-group');
     expect(query).toMatchObject({ supported: true, returns: 'both' });
     expect(query!.params).toEqual([
-      expect.objectContaining({ name: 'centre', type: 'id', kinds: ['CallCentre'], default: 'callcentre:moscow-orion' }),
+      expect.objectContaining({
+        name: 'centre',
+        type: 'id',
+        kinds: ['CallCentre'],
+        default: 'callcentre:moscow-orion',
+      }),
       expect.objectContaining({ name: 'maxHops', type: 'int', min: 1, max: 6, default: 4, required: false }),
     ]);
     expect(library.length).toBeGreaterThanOrEqual(12);
   });
 
   it('runs a saved query: rows, and the subgraph they name ready for the scene', async () => {
-    const answer = await runSavedQuery({ name: 'centre-to-crime-group', params: { centre: 'callcentre:moscow-orion' } });
+    const answer = await runSavedQuery({
+      name: 'centre-to-crime-group',
+      params: { centre: 'callcentre:moscow-orion' },
+    });
     expect(answer.columns).toEqual(['crimeGroup', 'name', 'hops', 'entityIds', 'linkIds']);
     expect(answer.rows[0]?.[0]).toBe('crimegroup:khimprom');
     const ids = answer.subgraph.entities.map((e) => e.id);

@@ -15,6 +15,8 @@ import { ExpandByMenu } from '../features/expand-by/ExpandByMenu';
 import { Legend } from '../features/legend/Legend';
 import { legendOf, type DatabaseCounts } from '../features/legend/legend';
 import { NoticeBar } from '../features/notices/NoticeBar';
+import { QueriesPanel } from '../features/queries/QueriesPanel';
+import { RunQueryMenu } from '../features/queries/RunQueryMenu';
 import { SearchBox } from '../features/search/SearchBox';
 import { TablePanel } from '../features/table/TablePanel';
 import { Toolbar } from '../features/toolbar/Toolbar';
@@ -37,6 +39,7 @@ import { installTestHook } from './test-hook';
 import { useCanvasSync } from './use-canvas-sync';
 import { useNotices } from './use-notices';
 import { useOperations } from './use-operations';
+import { useQueriesPanel } from './use-queries-panel';
 import { useSceneShortcuts } from './use-scene-shortcuts';
 import { addEntity } from './add-entity';
 import { useRoute } from './use-route';
@@ -56,6 +59,7 @@ export function Workspace({ model, database, summary, onShowOverview }: Props) {
   const [canvas, setCanvas] = useState<Canvas | null>(null);
   const [expandBy, setExpandBy] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
   const [tableOpen, setTableOpen] = useState(false);
+  const queries = useQueriesPanel(ctx);
   const scene = history.present;
 
   const kinds = useMemo(() => new Map(model.kinds.map((k) => [k.name, k])), [model]);
@@ -64,15 +68,19 @@ export function Workspace({ model, database, summary, onShowOverview }: Props) {
     () => ({
       openExpandBy: (id: string, at: { x: number; y: number }) => setExpandBy({ id, at }),
       moneyTrail: (id: string) => void followMoney(ctx, id),
+      openRunQuery: (id: string, at: { x: number; y: number }) => queries.openMenu({ id, at }),
     }),
-    [ctx],
+    [ctx, queries.openMenu],
   );
   const events = useRef(canvasEvents(ctx, ui));
   events.current = canvasEvents(ctx, ui);
-  const menu = useMemo(() => menuContext(ctx), [ctx]);
+  const menu = useMemo(() => menuContext(ctx, queries.queriesFor), [ctx, queries.queriesFor]);
 
   useCanvasSync(canvas, scene, nextLayout);
-  useSceneShortcuts(ctx, canvas, () => setExpandBy(null));
+  useSceneShortcuts(ctx, canvas, () => {
+    setExpandBy(null);
+    queries.closeMenu();
+  });
   useRoute(ctx);
   const views = useViewFiles(ctx, canvas);
 
@@ -143,10 +151,12 @@ export function Workspace({ model, database, summary, onShowOverview }: Props) {
         onExpandCap={setCap}
         tableOpen={tableOpen}
         onToggleTable={() => setTableOpen(!tableOpen)}
+        queriesOpen={queries.open}
+        onToggleQueries={() => queries.show(!queries.open)}
         busy={busy}
       />
       <NoticeBar notices={notices} onDismiss={dismiss} />
-      <div className={tableOpen ? 'main with-table' : 'main'}>
+      <div className={['main', tableOpen && 'with-table', queries.open && 'with-queries'].filter(Boolean).join(' ')}>
         <Legend
           legend={legend}
           summary={summary}
@@ -171,6 +181,15 @@ export function Workspace({ model, database, summary, onShowOverview }: Props) {
               onClose={() => setExpandBy(null)}
             />
           )}
+          {queries.menu && queries.menuQueries.length > 0 && (
+            <RunQueryMenu
+              at={queries.menu.at}
+              caption={scene.nodes[queries.menu.id]?.entity.caption ?? queries.menu.id}
+              queries={queries.menuQueries}
+              onPick={(choice) => queries.menu && queries.openWith(choice, queries.menu.id)}
+              onClose={queries.closeMenu}
+            />
+          )}
         </section>
         <DetailsPanel
           details={details}
@@ -184,6 +203,20 @@ export function Workspace({ model, database, summary, onShowOverview }: Props) {
         />
         {tableOpen && (
           <TablePanel scene={scene} kinds={kinds} onSelect={(id) => events.current.select([id], 'replace')} />
+        )}
+        {queries.mounted && (
+          <QueriesPanel
+            hidden={!queries.open}
+            library={queries.library}
+            model={model}
+            styles={kinds}
+            request={queries.request}
+            run={queries.run}
+            search={queries.search}
+            onSelect={queries.onSelect}
+            onReloadLibrary={queries.reload}
+            onClose={() => queries.show(false)}
+          />
         )}
       </div>
     </div>

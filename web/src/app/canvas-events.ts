@@ -13,6 +13,7 @@ import { collapseAt, connectingNetwork, expand, openMore, tracePaths, type Opera
 export interface WorkspaceUi {
   openExpandBy(id: string, at: { x: number; y: number }): void;
   moneyTrail(id: string): void;
+  openRunQuery(id: string, at: { x: number; y: number }): void;
 }
 
 /** Selected entity ids (not edges), in the order selected. */
@@ -48,6 +49,9 @@ export function runMenuCommand(ctx: OperationContext, ui: WorkspaceUi, command: 
       else if (others.length > 1) void connectingNetwork(ctx, [...others, id].slice(0, 10));
       return;
     }
+    case 'runQuery':
+      ui.openRunQuery(id, command.at);
+      return;
   }
 }
 
@@ -63,9 +67,11 @@ export function canvasEvents(ctx: OperationContext, ui: WorkspaceUi): CanvasEven
   };
 }
 
-export function menuContext(ctx: OperationContext): MenuContext {
+/** `queriesFor`: how many saved queries take an id of a kind (read when the menu opens). */
+export function menuContext(ctx: OperationContext, queriesFor: (kind: string) => number): MenuContext {
   return {
     expandedFrom: (id) => ctx.scene().expansions.some((e) => e.seeds.includes(id)),
     selectedOthers: (id) => selectedEntities(ctx.scene()).filter((s) => s !== id),
+    queriesFor,
   };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { menuCommands } from './context-menu';
 
-const context = (expanded: string[] = [], selected: string[] = []) => ({
+const context = (expanded: string[] = [], selected: string[] = [], queryKinds: string[] = []) => ({
   expandedFrom: (id: string) => expanded.includes(id),
   selectedOthers: (id: string) => selected.filter((s) => s !== id),
+  queriesFor: (kind: string) => queryKinds.filter((k) => k === kind).length,
 });
 const wedge = (wedges: ReturnType<typeof menuCommands>, label: string) => wedges.find((w) => w.label === label);
 
@@ -21,6 +22,7 @@ describe('menuCommands', () => {
       'Select neighbours',
       'Money trail',
       'Paths to selected',
+      'Run query…',
     ]);
     expect(wedge(wedges, 'Expand by type…')?.command).toEqual({
       kind: 'expandBy',
@@ -42,5 +44,15 @@ describe('menuCommands', () => {
     const wedges = menuCommands(person, context());
     expect(wedge(wedges, 'Money trail')?.enabled).toBe(false);
     expect(wedge(wedges, 'Unpin')?.command).toEqual({ kind: 'pin', id: 'person:x', pinned: false });
+  });
+
+  it('offers "Run query…" at the node when a saved query takes an id of its kind', () => {
+    expect(wedge(menuCommands(victim, context()), 'Run query…')?.enabled).toBe(false);
+    const wedges = menuCommands(victim, context([], [], ['Victim']));
+    expect(wedge(wedges, 'Run query…')).toEqual({
+      label: 'Run query…',
+      command: { kind: 'runQuery', id: victim.id, at: { x: 10, y: 20 } },
+      enabled: true,
+    });
   });
 });

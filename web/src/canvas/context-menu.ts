@@ -2,7 +2,8 @@
  * The radial menu on an entity node (cytoscape-cxtmenu: right-click, or a long press on touch). It only
  * says what was chosen; the app turns that into API calls and scene commands. Expanding by one
  * relationship type needs a list of types, too many for wedges: that wedge asks the app to show the
- * list (the model's types for the node's kind) at the node.
+ * list (the model's types for the node's kind) at the node; so does "Run query…" (the saved queries that
+ * take an id of the node's kind).
  */
 
 import type { Core, Singular } from 'cytoscape';
@@ -15,7 +16,8 @@ export type NodeMenuCommand =
   | { readonly kind: 'pin'; readonly id: string; readonly pinned: boolean }
   | { readonly kind: 'selectNeighbours'; readonly id: string }
   | { readonly kind: 'moneyTrail'; readonly id: string }
-  | { readonly kind: 'pathsToSelected'; readonly id: string };
+  | { readonly kind: 'pathsToSelected'; readonly id: string }
+  | { readonly kind: 'runQuery'; readonly id: string; readonly at: { readonly x: number; readonly y: number } };
 
 /** Kinds a money trail starts from (payments leave victims; transfers leave wallets). */
 export const MONEY_KINDS: ReadonlySet<string> = new Set(['Victim', 'Wallet']);
@@ -25,6 +27,8 @@ export interface MenuContext {
   readonly expandedFrom: (id: string) => boolean;
   /** Selected entity ids other than this node (the other ends for "paths to selected"). */
   readonly selectedOthers: (id: string) => readonly string[];
+  /** How many saved queries take an id of this kind (for "Run query…"). */
+  readonly queriesFor: (kind: string) => number;
 }
 
 /** Wedges for `node`, in the order cxtmenu draws them: counter-clockwise from the top. */
@@ -45,6 +49,12 @@ export function menuCommands(
       label: 'Paths to selected',
       command: { kind: 'pathsToSelected', id },
       enabled: context.selectedOthers(id).length > 0,
+    },
+    // Last, so the wedges before it keep their places.
+    {
+      label: 'Run query…',
+      command: { kind: 'runQuery', id, at: { x: node.x, y: node.y } },
+      enabled: context.queriesFor(node.kind) > 0,
     },
   ];
 }

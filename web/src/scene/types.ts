@@ -84,9 +84,9 @@ export interface Expansion {
   readonly truncated: readonly Truncation[];
 }
 
-/** A highlighted trace (paths, connecting network, money trail): the rest of the scene is dimmed. */
+/** A highlighted trace (paths, connecting network, money trail, what a query returned): the rest is dimmed. */
 export interface Highlight {
-  readonly kind: 'paths' | 'network' | 'money';
+  readonly kind: 'paths' | 'network' | 'money' | 'query';
   readonly nodes: readonly string[];
   readonly links: readonly string[];
 }

@@ -5,8 +5,7 @@
  */
 
 export type AdhocReading =
-  | { readonly ok: true; readonly params: Record<string, unknown> }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly params: Record<string, unknown> } | { readonly ok: false; readonly message: string };
 
 export function readAdhocParams(text: string): AdhocReading {
   if (text.trim() === '') return { ok: true, params: {} };
@@ -17,7 +16,10 @@ export function readAdhocParams(text: string): AdhocReading {
     return { ok: false, message: `Parameters: not JSON (${(error as Error).message})` };
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { ok: false, message: 'Parameters: expected a JSON object of names to values, like {"centre": "callcentre:x"}' };
+    return {
+      ok: false,
+      message: 'Parameters: expected a JSON object of names to values, like {"centre": "callcentre:x"}',
+    };
   }
   for (const name of Object.keys(parsed)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {

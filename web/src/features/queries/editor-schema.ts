@@ -6,7 +6,10 @@
  */
 
 export interface SchemaModel {
-  readonly kinds: ReadonlyArray<{ readonly name: string; readonly properties: ReadonlyArray<{ readonly name: string }> }>;
+  readonly kinds: ReadonlyArray<{
+    readonly name: string;
+    readonly properties: ReadonlyArray<{ readonly name: string }>;
+  }>;
   readonly relationships: ReadonlyArray<{
     readonly name: string;
     readonly properties: ReadonlyArray<{ readonly name: string }>;
@@ -20,7 +23,11 @@ export interface EditorSchema {
   /** Names after `$`, without it. */
   readonly parameters: string[];
   readonly functions: Array<{ name: string; signature: string }>;
-  readonly procedures: Array<{ name: string; signature: string; returnItems: Array<{ name: string; signature: string }> }>;
+  readonly procedures: Array<{
+    name: string;
+    signature: string;
+    returnItems: Array<{ name: string; signature: string }>;
+  }>;
 }
 
 /** Stored on every entity and link besides the model's properties (cypher/src/schema). */

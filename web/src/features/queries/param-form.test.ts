@@ -40,7 +40,12 @@ describe('formFields', () => {
       ['victims', 'list', ''],
     ]);
     expect(fields[0]).toMatchObject({ kinds: ['CallCentre'], expected: 'an id of a CallCentre (callcentre:<key>)' });
-    expect(fields[1]).toMatchObject({ min: 1, max: 6, expected: 'a whole number from 1 to 6', placeholder: 'default 4' });
+    expect(fields[1]).toMatchObject({
+      min: 1,
+      max: 6,
+      expected: 'a whole number from 1 to 6',
+      placeholder: 'default 4',
+    });
     expect(fields[2]?.placeholder).toBe('optional: empty means none');
     expect(fields[4]).toMatchObject({ required: true, placeholder: 'required' });
   });
@@ -120,7 +125,9 @@ describe('readParam', () => {
 
 describe('readForm', () => {
   it('gives the parameters to send, empty ones left out', () => {
-    expect(readForm(savedQuery([centre, maxHops, number]), { centre: 'callcentre:x', maxHops: '2', number: '' }, PREFIXES)).toEqual({
+    expect(
+      readForm(savedQuery([centre, maxHops, number]), { centre: 'callcentre:x', maxHops: '2', number: '' }, PREFIXES),
+    ).toEqual({
       ok: true,
       params: { centre: 'callcentre:x', maxHops: 2 },
     });

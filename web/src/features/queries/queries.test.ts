@@ -54,7 +54,11 @@ describe('resultTable', () => {
       c3: '{"entityIds":["callcentre:x"],"linkIds":[]}',
     });
     expect(sortRows(table.rows, 'c1').map((r) => r['c1'])).toEqual([1, 2, 10]);
-    expect(sortRows(table.rows, 'c0', 'desc').map((r) => r['c0'])).toEqual(['crimegroup:c', 'crimegroup:b', 'crimegroup:a']);
+    expect(sortRows(table.rows, 'c0', 'desc').map((r) => r['c0'])).toEqual([
+      'crimegroup:c',
+      'crimegroup:b',
+      'crimegroup:a',
+    ]);
     expect(toCsv(table).split('\n')[0]).toBe('crimeGroup,hops,entityIds,path');
   });
 
@@ -86,7 +90,7 @@ describe('describeQueryError', () => {
       apiError('SET refused at line 1, column 18: SET writes properties or labels', 'FORBIDDEN'),
     );
     expect(problem).toMatchObject({
-      title: 'Refused: SET (line 1, column 18)',
+      title: 'Refused: SET',
       detail: 'SET writes properties or labels',
       refusal: { clause: 'SET', line: 1, column: 18, why: 'SET writes properties or labels' },
       bound: false,
@@ -99,7 +103,10 @@ describe('describeQueryError', () => {
   });
 
   it('shows a timeout as the bound it is, with the time asked for', () => {
-    const problem = describeQueryError(apiError('the query ran past the query timeout and was stopped', 'TIMEOUT'), 5000);
+    const problem = describeQueryError(
+      apiError('the query ran past the query timeout and was stopped', 'TIMEOUT'),
+      5000,
+    );
     expect(problem).toMatchObject({ title: 'Stopped at the timeout of 5 s', bound: true });
     expect(describeQueryError(apiError('x', 'TIMEOUT')).title).toContain('server’s query timeout');
   });

@@ -12,11 +12,16 @@ export interface BoundsInput {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** "1 link", "2 links". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
 const BOUND_WORDS: Readonly<Record<string, (t: Truncation) => string>> = {
-  rowCap: (t) => `Rows capped at ${count(t.value)}: ${count(t.omitted)} more left out. Raise “Rows ≤” or narrow the query.`,
+  rowCap: (t) =>
+    `Rows capped at ${count(t.value)}: ${count(t.omitted)} more left out. Raise “Rows ≤” or narrow the query.`,
   subgraphEntities: (t) =>
     `The canvas gets the first ${count(t.value)} entities the rows name: ${count(t.omitted)} more are only in the table.`,
-  subgraphLinks: (t) => `${count(t.omitted)} links the rows name are not drawn (cap ${count(t.value)}, or their ends were cut).`,
+  subgraphLinks: (t) =>
+    `${count(t.omitted)} links the rows name are not drawn (cap ${count(t.value)}, or their ends were cut).`,
 };
 
 /** One sentence per bound the run hit; empty when nothing was left out. */
@@ -60,7 +65,7 @@ export function describeQueryError(error: unknown, timeoutMs?: number): QueryPro
   if (refused && (code === 'FORBIDDEN' || code === 'LIMIT_EXCEEDED')) {
     const [, clause = '', line = '0', column = '0', why = ''] = refused;
     return {
-      title: `Refused: ${clause} (line ${line}, column ${column})`,
+      title: `Refused: ${clause}`,
       detail: why,
       next:
         code === 'FORBIDDEN'

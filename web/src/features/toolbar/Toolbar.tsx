@@ -32,6 +32,8 @@ export interface ToolbarProps {
   readonly onExpandCap: (cap: number) => void;
   readonly tableOpen: boolean;
   readonly onToggleTable: () => void;
+  readonly queriesOpen: boolean;
+  readonly onToggleQueries: () => void;
   readonly busy: boolean;
 }
 
@@ -176,6 +178,15 @@ export function Toolbar(props: ToolbarProps) {
         </button>
         <button type="button" onClick={props.onToggleTable} aria-pressed={props.tableOpen} data-testid="toggle-table">
           Table
+        </button>
+        <button
+          type="button"
+          onClick={props.onToggleQueries}
+          aria-pressed={props.queriesOpen}
+          title="Saved queries and ad-hoc Cypher"
+          data-testid="toggle-queries"
+        >
+          Queries
         </button>
       </div>
     </div>

@@ -22,7 +22,7 @@ const savedNode = z.object({
 
 const filters = z.object({ hiddenKinds: z.array(z.string()), hiddenLinkTypes: z.array(z.string()) });
 const highlight = z.object({
-  kind: z.enum(['paths', 'network', 'money']),
+  kind: z.enum(['paths', 'network', 'money', 'query']),
   nodes: z.array(z.string()),
   links: z.array(z.string()),
 });
