@@ -202,4 +202,20 @@ describe.skipIf(!browserSuiteRuns())('saved queries and Cypher in the browser', 
     await shot('08-run-from-node');
     expect(ui.errors).toEqual([]);
   });
+
+  it('stops a runaway at the timeout chosen and says so (last: the engine may still be stopping it)', async () => {
+    await ui.page.getByTestId('tab-cypher').click();
+    await ui.page.getByTestId('query-timeout').selectOption('2000');
+    await typeCypher(
+      'UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE a * b = -1 RETURN count(*)',
+    );
+    const started = Date.now();
+    await runCypher();
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const problem = ui.page.getByTestId('query-error');
+    await expect(problem.textContent()).resolves.toContain('Stopped at the timeout of 2 s');
+    await expect(problem.getAttribute('class')).resolves.toContain('warning'); // a bound hit, not a broken query
+    await shot('09-timeout');
+    expect(ui.errors).toEqual([]);
+  });
 });
