@@ -19,6 +19,18 @@ export interface MaskErrorOptions {
   readonly csrfHeader: string;
 }
 
+/**
+ * Details a client may act on (which argument, which id, which clause, which bound); anything else in
+ * a DomainError's details (engine names, server addresses) stays in the log.
+ */
+const PUBLIC_DETAILS = ['argument', 'id', 'clause', 'line', 'column', 'bound', 'value', 'suggestions'] as const;
+
+function publicDetails(domain: DomainError): Record<string, unknown> {
+  const shown: Record<string, unknown> = {};
+  for (const key of PUBLIC_DETAILS) if (domain.details[key] !== undefined) shown[key] = domain.details[key];
+  return shown;
+}
+
 const asLocated = (value: unknown): Located => (typeof value === 'object' && value !== null ? value : {});
 
 /**
@@ -55,7 +67,7 @@ export function createMaskError({ maxBodyBytes, csrfHeader }: MaskErrorOptions):
       return createGraphQLError(domain.message, {
         ...(located.nodes && { nodes: located.nodes }),
         ...(located.path && { path: located.path }),
-        extensions: { code: domain.code, ...(domain.retriable && { retriable: true }) },
+        extensions: { code: domain.code, ...publicDetails(domain), ...(domain.retriable && { retriable: true }) },
       });
     }
     if (located.extensions?.code === 'REQUEST_ENTITY_TOO_LARGE') {

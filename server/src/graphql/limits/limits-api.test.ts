@@ -161,7 +161,7 @@ describe('each document limit, at and just over its value', () => {
     expect(atLimit.body.errors).toEqual([
       expect.objectContaining({
         message: expect.stringContaining('ids: 1988 ids given'),
-        extensions: { code: 'INVALID_ARGUMENT' },
+        extensions: { code: 'INVALID_ARGUMENT', argument: 'ids' },
       }),
     ]);
     expect((await post(tokens(maxTokens + 1))).body.errors).toEqual([

@@ -73,7 +73,8 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
   const info: StoreInfo = { engine: 'embedded', location: options.path, version: Database.getVersion() };
 
   function ready(): { read: ReadContext; write: WriteContext; session: KuzuSession } {
-    if (closed) throw new DomainError('UNAVAILABLE', `embedded database ${options.path} is closed`);
+    if (closed)
+      throw new DomainError('UNAVAILABLE', 'the embedded database is closed (the server is stopping or restarting)');
     if (!session) throw new DomainError('UNAVAILABLE', 'the store is not initialised (call init() first)');
     return {
       session,
@@ -101,7 +102,8 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     info,
 
     async init() {
-      if (closed) throw new DomainError('UNAVAILABLE', `embedded database ${options.path} is closed`);
+      if (closed)
+        throw new DomainError('UNAVAILABLE', 'the embedded database is closed (the server is stopping or restarting)');
       if (session) return;
       shared = acquireDatabase(options.path, bufferPoolBytes);
       const s = new KuzuSession(shared.database, shared.path, {

@@ -148,7 +148,8 @@ export function createAnalyst(database: Database, path: string, options: Analyst
 
   return {
     async run(cypher, params, readOptions) {
-      if (closed) throw new DomainError('UNAVAILABLE', `embedded database ${path} is closed`);
+      if (closed)
+        throw new DomainError('UNAVAILABLE', 'the embedded database is closed (the server is stopping or restarting)');
       const { rowCap, timeoutMs } = checkRead('embedded', cypher, params, readOptions, options.queryTimeoutMs);
       const connection = await acquire();
       connection.setQueryTimeout(timeoutMs);
