@@ -1,5 +1,6 @@
 /** Command-line flags of `pnpm bench` (`pnpm bench -- --help`). */
 import { parseArgs } from 'node:util';
+import { CANVAS_OPTIONS, CANVAS_USAGE, canvasArgs, type CanvasArgs } from './canvas/args.js';
 
 export interface BenchArgs {
   readonly scales: number[];
@@ -21,6 +22,8 @@ export interface BenchArgs {
   readonly timeoutMin: number;
   readonly out: string;
   readonly help: boolean;
+  /** The canvas section (canvas/args.ts). */
+  readonly canvas: CanvasArgs;
 }
 
 export const USAGE = `pnpm bench [-- options]
@@ -40,7 +43,8 @@ export const USAGE = `pnpm bench [-- options]
   --keep              keep the generated cases and databases
   --only A,B          time only the operations whose name contains A or B (e.g. "2-hop,paths")
   --data DIR          keep each scale's case and database in DIR and reuse them when already loaded
-                      (the load figures shown are then those of the run that loaded them)`;
+                      (the load figures shown are then those of the run that loaded them)
+${CANVAS_USAGE}`;
 
 function count(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
@@ -69,6 +73,7 @@ export function parseBenchArgs(argv: readonly string[], defaultOut: string): Ben
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...CANVAS_OPTIONS,
     },
   });
   const scales = (values.scales ?? '1e5,1e6').split(',').map((s) => {
@@ -94,5 +99,6 @@ export function parseBenchArgs(argv: readonly string[], defaultOut: string): Ben
     ...(values.only !== undefined && { only: values.only.split(',').map((o) => o.trim()) }),
     out: values.out ?? defaultOut,
     help: values.help,
+    canvas: canvasArgs(values),
   };
 }

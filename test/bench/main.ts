@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: for each scale, a child process generates a case, loads it into a fresh embedded store and
  * times the store's expand and shortest paths beside the same statements run directly on the engine
- * (run-scale.ts). Prints a table per scale and writes every figure to bench-results/ as JSON.
+ * (run-scale.ts). Then the canvas in headless chromium (canvas/). Prints a table per scale and the canvas
+ * section, and writes every figure to bench-results/ as JSON.
  */
 import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,6 +10,8 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
+import { wantsCanvas, wantsScales } from './canvas/args.js';
+import { canvasSection } from './canvas/section.js';
 import { formatScale } from './report.js';
 import type { ScaleOptions, ScaleResult } from './run-scale.js';
 import type { ChildMessage } from './scale-child.js';
@@ -102,17 +105,19 @@ async function main() {
     return;
   }
   const results: ScaleResult[] = [];
-  for (const scale of args.scales) {
+  for (const scale of wantsScales(args.only) ? args.scales : []) {
     const result = await runChild(scaleOptions(scale, args), args.timeoutMin);
     results.push(result);
     process.stdout.write(`\n${formatScale(result)}\n`);
     if (result.error) process.stdout.write(`stopped: ${result.error}\n`);
   }
   await mkdir(args.out, { recursive: true });
+  const canvas = wantsCanvas(args.only) ? await canvasSection(args.canvas, args.seed, args.out) : undefined;
+  if (canvas) process.stdout.write(`\n${canvas.text}\n`);
   const file = join(args.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify({ args, results }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ args, results, canvas: canvas?.result }, null, 2)}\n`);
   process.stdout.write(`\nresults: ${file}\n`);
-  if (results.some((r) => r.error || !r.load.completed)) process.exitCode = 1;
+  if (results.some((r) => r.error || !r.load.completed) || canvas?.error) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
