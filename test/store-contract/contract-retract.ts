@@ -1,6 +1,8 @@
 /**
- * Retracting sources (undoing an import): what the files alone asserted goes, what other files also
- * assert stays with their sources; an entity still linked stays; idempotent; checked before anything.
+ * What the importer relies on beyond plain writes. Retracting sources (undoing an import): what the files
+ * alone asserted goes, what other files also assert stays with their sources; an entity still linked
+ * stays; idempotent; checked before anything. Writing with keepText (bulk loads): existing entities take
+ * the new values and sources but keep their search text.
  */
 import type { EntityWrite, SourceRef } from '@ringtrace/server/store/port.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +118,39 @@ export function retractContract(open: OpenStore) {
       expect(await s.store.search({ text: 'retracta', limit: 10, offset: 0 })).toMatchObject({ total: 2 });
       const [v1] = await s.store.getEntities([ID.v1]);
       expect(v1!.sources).toEqual([A1, A2, B]);
+    });
+  });
+}
+
+export function keepTextContract(open: OpenStore) {
+  describe('writing with keepText', () => {
+    const s = useStore(open);
+
+    it('stores new values and sources on an existing entity but keeps its search text; new ones get theirs', async () => {
+      await s.store.write({ entities: [victim('victim:k-1', 'Kepler Original', A1)], links: [] });
+      const result = await s.store.write(
+        { entities: [victim('victim:k-1', 'Renamed Person', B), victim('victim:k-2', 'Newton Fresh', B)], links: [] },
+        { keepText: true },
+      );
+      expect(result.entities).toEqual({ created: 1, updated: 1, unchanged: 0 });
+      const [k1] = await s.store.getEntities(['victim:k-1']);
+      expect(k1!.properties).toMatchObject({ name: 'Renamed Person' });
+      expect(k1!.sources).toEqual([A1, B]);
+      const ids = async (text: string) =>
+        (await s.store.search({ text, limit: 10, offset: 0 })).hits.map((h) => h.entity.id);
+      expect(await ids('kepler')).toEqual(['victim:k-1']);
+      expect(await ids('renamed')).toEqual([]);
+      expect(await ids('newton')).toEqual(['victim:k-2']);
+    });
+
+    it('counts a write that would only change the text as unchanged, and rewrites text without it', async () => {
+      const again = await s.store.write(
+        { entities: [victim('victim:k-1', 'Renamed Person', B)], links: [] },
+        { keepText: true },
+      );
+      expect(again.entities).toEqual({ created: 0, updated: 0, unchanged: 1 });
+      await s.store.write({ entities: [victim('victim:k-1', 'Renamed Person', B)], links: [] });
+      expect((await s.store.search({ text: 'renamed', limit: 10, offset: 0 })).total).toBe(1);
     });
   });
 }

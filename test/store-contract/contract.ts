@@ -7,7 +7,7 @@ import type { GraphStore } from '@ringtrace/server/store/port.js';
 import { describe } from 'vitest';
 import { readContract } from './contract-read.js';
 import { removeContract } from './contract-remove.js';
-import { retractContract } from './contract-retract.js';
+import { keepTextContract, retractContract } from './contract-retract.js';
 import { traverseContract } from './contract-traverse.js';
 import { writeContract } from './contract-write.js';
 
@@ -18,5 +18,6 @@ export function defineStoreContract(name: string, open: () => Promise<GraphStore
     traverseContract(open);
     removeContract(open);
     retractContract(open);
+    keepTextContract(open);
   });
 }

@@ -33,15 +33,16 @@ export function upsertEntitiesStatement(model: ModelShape, kindName: string): Cy
   const kind = kindIn(model, kindName);
   return statement(
     `entity.upsert.${kind.name}`,
-    ['rows'],
+    ['rows', 'keepText'],
     [
       'UNWIND $rows AS row',
       `MERGE (x:${kind.name} {id: row.id})`,
       'WITH x, row, properties(x) AS before',
       'SET x += row.props,',
       ...temporalAssignments('x', kind),
-      '  x.caption = row.caption,',
-      '  x.searchText = row.searchText,',
+      // keepText: an entity that existed keeps its caption and search text (the port's WriteOptions).
+      '  x.caption = CASE WHEN $keepText AND before.sources IS NOT NULL THEN x.caption ELSE row.caption END,',
+      '  x.searchText = CASE WHEN $keepText AND before.sources IS NOT NULL THEN x.searchText ELSE row.searchText END,',
       appendSources('x'),
       ...countChanges,
     ],

@@ -30,6 +30,16 @@ export interface WriteCounts {
   readonly unchanged: number;
 }
 
+export interface WriteOptions {
+  /**
+   * Existing entities keep their stored caption and search text; only new ones take the batch's. Bulk loads
+   * set it: on the embedded engine, rewriting indexed text breaks later inserts and costs an index rebuild
+   * (store/kuzu/fts-repair.ts). The new property values are stored either way; search then finds a
+   * re-asserted entity by what first described it.
+   */
+  readonly keepText?: boolean;
+}
+
 export interface WriteResult {
   readonly entities: WriteCounts;
   readonly links: WriteCounts;
@@ -136,7 +146,7 @@ export interface GraphStore {
   init(): Promise<void>;
   close(): Promise<void>;
   /** Idempotent upsert; a fact seen in several sources keeps every source. */
-  write(batch: WriteBatch): Promise<WriteResult>;
+  write(batch: WriteBatch, options?: WriteOptions): Promise<WriteResult>;
   /**
    * Removes these entities and every link they have (detach), in one transaction: all of it or none. Ids
    * that do not exist are skipped, so a removal repeated removes nothing more; a non-string id is refused

@@ -139,7 +139,7 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
       shared = undefined;
     },
 
-    async write(batch) {
+    async write(batch, options) {
       const plan = planBatch(batch);
       const { session: s, write } = ready();
       if (plan.entities.length === 0 && plan.links.length === 0) {
@@ -151,11 +151,11 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
         s.exclusive(async (run) => {
           await fts.repair(run, kinds);
           try {
-            return await writePlan(write, run, plan);
+            return await writePlan({ ...write, keepText: options?.keepText === true }, run, plan);
           } catch (error) {
             if (!isFtsPoisoned(error)) throw error;
             await fts.repair(run, kinds, true); // poisoned by an update whose mark was lost (fts-repair.ts)
-            return writePlan(write, run, plan);
+            return writePlan({ ...write, keepText: options?.keepText === true }, run, plan);
           }
         }),
       );

@@ -34,6 +34,8 @@ export interface WriteContext {
   readonly nodeCopyMinRows: number;
   /** Told when a kind's indexed text is SET (fts-repair.ts: the index then needs a rebuild before inserts). */
   readonly onTextUpdate?: (kind: string) => void;
+  /** Existing entities keep their caption and search text (WriteOptions.keepText). */
+  readonly keepText?: boolean;
 }
 
 const COPY_CHUNK = 50_000;
@@ -139,7 +141,7 @@ async function writeEntities(
       }
       const s = storedEntity(e.kind, row);
       const sources = mergedSources(s.sources, e.sources);
-      const textChanged = s.caption !== e.caption || s.searchText !== e.searchText;
+      const textChanged = !ctx.keepText && (s.caption !== e.caption || s.searchText !== e.searchText);
       if (!textChanged && sources.length === s.sources.length && !changedProps(e.props, s)) {
         result.unchanged++;
         continue;

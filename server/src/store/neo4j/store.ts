@@ -129,13 +129,13 @@ export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {
       await driver.close();
     },
 
-    async write(batch) {
+    async write(batch, options) {
       const prepared = prepareBatch(batch);
       if (prepared.entities.length === 0 && prepared.links.length === 0) {
         const none = { created: 0, updated: 0, unchanged: 0 };
         return { entities: none, links: none };
       }
-      return exec.write('write', (tx) => writeBatchIn(tx, s, prepared));
+      return exec.write('write', (tx) => writeBatchIn(tx, s, prepared, options?.keepText === true));
     },
 
     async removeEntities(ids) {

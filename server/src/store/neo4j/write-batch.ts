@@ -17,8 +17,14 @@ interface Tally {
   unchanged: number;
 }
 
-async function runGroup(tx: Tx, stmt: Parameters<Tx['run']>[0], group: RowGroup<{ id: string }>, tally: Tally) {
-  const [row] = await tx.run(stmt, { rows: group.rows });
+async function runGroup(
+  tx: Tx,
+  stmt: Parameters<Tx['run']>[0],
+  group: RowGroup<{ id: string }>,
+  tally: Tally,
+  extra: Record<string, unknown> = {},
+) {
+  const [row] = await tx.run(stmt, { rows: group.rows, ...extra });
   const rows = Number(row?.['rows'] ?? 0);
   const created = Number(row?.['created'] ?? 0);
   const updated = Number(row?.['updated'] ?? 0);
@@ -41,10 +47,17 @@ export function prepareBatch(batch: WriteBatch) {
 
 export type PreparedBatch = ReturnType<typeof prepareBatch>;
 
-export async function writeBatchIn(tx: Tx, s: Neo4jStatements, batch: PreparedBatch): Promise<WriteResult> {
+export async function writeBatchIn(
+  tx: Tx,
+  s: Neo4jStatements,
+  batch: PreparedBatch,
+  keepText = false,
+): Promise<WriteResult> {
   const entities: Tally = { created: 0, updated: 0, unchanged: 0 };
   const links: Tally = { created: 0, updated: 0, unchanged: 0 };
-  for (const group of batch.entities) await runGroup(tx, s.upsertEntities(group.key[0] as string), group, entities);
+  for (const group of batch.entities) {
+    await runGroup(tx, s.upsertEntities(group.key[0] as string), group, entities, { keepText });
+  }
 
   const endpoints = [...new Set(batch.links.flatMap((g) => g.rows.flatMap((r) => [r.from, r.to])))];
   if (endpoints.length > 0) {
