@@ -38,6 +38,7 @@ export interface ImportRequest {
   readonly force: boolean;
   readonly title?: string | undefined;
   readonly batchSize?: number | undefined;
+  readonly fast: boolean;
   readonly signal: AbortSignal;
   readonly onEvent: (e: ImportEvent) => void;
 }
@@ -57,8 +58,8 @@ function localTarget(store: GraphStore): ImportTarget {
     where: `the ${embedded ? 'embedded database' : 'Neo4j database'} at ${store.info.location}`,
     async import(r) {
       const { runImport } = await import('../../ingest/import/index.js');
-      const { files, mapping, loadedBy, dryRun, force, title, batchSize, signal, onEvent } = r;
-      return runImport(store, { files, mapping, loadedBy, dryRun, force, title, batchSize, signal, onEvent });
+      const { files, mapping, loadedBy, dryRun, force, title, batchSize, fast, signal, onEvent } = r;
+      return runImport(store, { files, mapping, loadedBy, dryRun, force, title, batchSize, fast, signal, onEvent });
     },
     async undo(run) {
       const { undoImport } = await import('../../ingest/import/index.js');
@@ -142,6 +143,7 @@ export function remoteTarget(base: string): ImportTarget {
     }
     if (r.dryRun) q.set('dryRun', '1');
     if (r.force) q.set('force', '1');
+    if (r.fast) q.set('fast', '1');
     if (r.title !== undefined) q.set('title', r.title);
     if (r.batchSize !== undefined) q.set('batchSize', String(r.batchSize));
     const response = await fetch(`${url}${IMPORT_PATH}?${q}`, {

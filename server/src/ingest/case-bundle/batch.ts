@@ -1,6 +1,6 @@
 import { isDomainError } from '../../domain/errors.js';
 import type { EntityWrite, LinkWrite } from '../../domain/graph.js';
-import type { GraphStore, WriteCounts } from '../../store/port.js';
+import type { GraphStore, WriteCounts, WriteOptions } from '../../store/port.js';
 import type { Issues, Origin } from './issues.js';
 
 /** An end of a link whose entity is neither in this bundle (so far) nor created by it: the store must have it. */
@@ -47,6 +47,8 @@ export class Batcher {
     /** Ids known to exist: written by this load or found in the store. */
     private readonly known: Set<string>,
     private readonly issues: Issues,
+    /** Passed with every store write (the importer's bulk loads keep existing entities' text). */
+    private readonly writeOptions: WriteOptions = {},
   ) {}
 
   addEntity(write: EntityWrite, origin: Origin): void {
@@ -133,7 +135,7 @@ export class Batcher {
   ): Promise<void> {
     if (entities.length + links.length === 0) return;
     try {
-      const result = await this.store.write({ entities, links });
+      const result = await this.store.write({ entities, links }, this.writeOptions);
       this.entities = add(this.entities, result.entities);
       this.links = add(this.links, result.links);
       return;

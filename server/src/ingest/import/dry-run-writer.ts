@@ -3,12 +3,12 @@
  * store and writing nothing. Facts this dry run would already have written are kept in memory (their
  * values and sources) so a fact named by several batches counts as the store would count it; that memory
  * grows with the distinct facts of the run. The comparison is the store's: new sources or different
- * values (or caption) make an update; values are compared as JSON, which is exact for what the importer
+ * values make an update (an entity's text is kept, as the import writes with keepText); values are compared as JSON, which is exact for what the importer
  * writes (ISO times, canonical decimals).
  */
 import type { EntityWrite, LinkWrite, PropertyValue, WriteBatch } from '../../domain/graph.js';
 import { formatSourceRef } from '../../domain/provenance.js';
-import type { GraphStore, WriteCounts, WriteResult } from '../../store/port.js';
+import type { GraphStore, WriteCounts, WriteOptions, WriteResult } from '../../store/port.js';
 
 interface Known {
   readonly properties: Record<string, PropertyValue>;
@@ -27,7 +27,7 @@ export class DryRunWriter implements Pick<GraphStore, 'write' | 'getEntities'> {
     return this.store.getEntities(ids);
   }
 
-  async write(batch: WriteBatch): Promise<WriteResult> {
+  async write(batch: WriteBatch, _options?: WriteOptions): Promise<WriteResult> {
     await this.load(
       batch.entities.map((e) => e.id),
       (ids) => this.store.getEntities(ids),
@@ -81,8 +81,7 @@ export class DryRunWriter implements Pick<GraphStore, 'write' | 'getEntities'> {
         if (JSON.stringify(known.properties[name] ?? null) !== JSON.stringify(value)) changed = true;
         known.properties[name] = value;
       }
-      // A stored entity's caption is not read back; the run's own later writes compare theirs.
-      if (caption !== undefined && known.caption !== undefined && known.caption !== caption) changed = true;
+      // Text is kept on existing entities (keepText), so a caption alone changes nothing.
       known.caption = caption;
       if (created.has(w.id)) continue;
       if (changed) updated.add(w.id);

@@ -87,11 +87,9 @@ export async function loadFile(
     flagged++;
     ctx.emit({ type: 'flag', file: job.name, line, field: f.field, value: f.value, reason: f.reason });
   };
-  const batcher = new Batcher(
-    ctx.writer,
-    new Set(),
-    new StreamedIssues((o, reason, field) => reject(o.line, reason, field)),
-  );
+  const issues = new StreamedIssues((o, reason, field) => reject(o.line, reason, field));
+  // keepText: a re-asserted entity keeps its search text (the port's WriteOptions; why: fts-repair.ts).
+  const batcher = new Batcher(ctx.writer, new Set(), issues, { keepText: true });
   const memory = new FactMemory(ctx.memory);
   const outcome = (status: FileOutcome['status'], note?: string) => ({
     name: job.name,
@@ -133,8 +131,8 @@ export async function loadFile(
           return outcome('interrupted', 'stopped before the end: run the same import again to resume');
         }
         await batcher.flush();
-      }
-      if (rows % PROGRESS_EVERY === 0) ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+        ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+      } else if (rows % PROGRESS_EVERY === 0) ctx.emit({ type: 'progress', name: job.name, rows, bytes });
     }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
