@@ -33,6 +33,7 @@ import type { GraphStore } from '../../store/port.js';
 export interface ImportRequest {
   readonly files: readonly ImportFile[];
   readonly mapping: LoadedMapping;
+  readonly label?: string | undefined;
   readonly loadedBy: string;
   readonly dryRun: boolean;
   readonly force: boolean;
@@ -58,8 +59,9 @@ function localTarget(store: GraphStore): ImportTarget {
     where: `the ${embedded ? 'embedded database' : 'Neo4j database'} at ${store.info.location}`,
     async import(r) {
       const { runImport } = await import('../../ingest/import/index.js');
-      const { files, mapping, loadedBy, dryRun, force, title, batchSize, fast, signal, onEvent } = r;
-      return runImport(store, { files, mapping, loadedBy, dryRun, force, title, batchSize, fast, signal, onEvent });
+      const { files, mapping, label, loadedBy, dryRun, force, title, batchSize, fast, signal, onEvent } = r;
+      const options = { files, mapping, label, loadedBy, dryRun, force, title, batchSize, fast, signal, onEvent };
+      return runImport(store, options);
     },
     async undo(run) {
       const { undoImport } = await import('../../ingest/import/index.js');
@@ -166,6 +168,12 @@ export function remoteTarget(base: string): ImportTarget {
   return {
     where: `the server at ${url}`,
     async import(r) {
+      if (r.files.some((f) => f.mapping !== undefined)) {
+        throw new DomainError(
+          'UNAVAILABLE',
+          `a case bundle imports into the store directly, not through ${url}: stop the server first`,
+        );
+      }
       const parts: ImportSummary[] = [];
       for (const file of r.files) {
         if (r.signal.aborted) break;

@@ -32,6 +32,9 @@ interface ImportOptions {
   server?: string;
 }
 
+/** `--mapping case-bundle <dir>`: a case bundle's CSV files, each with a mapping derived from its header. */
+const CASE_BUNDLE = 'case-bundle';
+
 export function loadedBy(command: string): string {
   try {
     return `ringtrace ${command} (${userInfo().username})`;
@@ -65,12 +68,20 @@ async function withTarget<T>(o: ImportOptions, work: (target: ImportTarget) => P
 
 async function runImportCommand(files: string[], o: ImportOptions): Promise<void> {
   const config = configWith(o);
-  const { loadMapping } = await import('../../ingest/import/index.js');
-  if (o.mapping === undefined)
+  const { loadMapping, bundleImport } = await import('../../ingest/import/index.js');
+  if (o.mapping === undefined) {
     throw invalidArgument('--mapping', 'name a mapping file or a built-in (--list-mappings)');
-  const mapping = await loadMapping(o.mapping, config.cwd);
+  }
   const paths = files.map((f) => resolve(config.cwd, f));
   for (const [i, p] of paths.entries()) if (!existsSync(p)) throw invalidArgument('files', `no file ${files[i]}`);
+  let bundle: Awaited<ReturnType<typeof bundleImport>> | undefined;
+  if (o.mapping === CASE_BUNDLE) {
+    if (paths.length !== 1) throw invalidArgument('--mapping', `${CASE_BUNDLE} takes one case bundle directory`);
+    bundle = await bundleImport(paths[0]!);
+    if (bundle.files.length === 0) throw invalidArgument('files', `${files[0]} holds no entities/ or links/ CSV files`);
+  }
+  const mapping = bundle ? bundle.files[0]!.mapping : await loadMapping(o.mapping, config.cwd);
+  const toLoad = bundle ? bundle.files : paths.map((path, i) => ({ path, name: files[i]! }));
   const progress = createProgress(o.progress ?? (process.stderr.isTTY ? 'bar' : 'none'));
   let run = o.dryRun ? 'dry-run' : 'import';
   const rejects = new RejectFile(() => resolve(config.cwd, o.rejects ?? `ringtrace-rejects-${run}.csv`));
@@ -78,8 +89,9 @@ async function runImportCommand(files: string[], o: ImportOptions): Promise<void
   try {
     const summary = await withTarget(o, (target) =>
       target.import({
-        files: paths.map((path, i) => ({ path, name: files[i]! })),
+        files: toLoad,
         mapping,
+        label: bundle?.label,
         loadedBy: loadedBy('import'),
         dryRun: o.dryRun === true,
         force: o.force === true,

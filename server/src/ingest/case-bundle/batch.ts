@@ -6,7 +6,8 @@ import type { Issues, Origin } from './issues.js';
 /** An end of a link whose entity is neither in this bundle (so far) nor created by it: the store must have it. */
 export interface EndToCheck {
   readonly id: string;
-  readonly field: 'from' | 'to';
+  /** The column to blame (`from`/`to` in a bundle; the mapping's column in an import). */
+  readonly field: string;
   readonly kind: string;
   readonly raw: string;
 }

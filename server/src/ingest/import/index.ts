@@ -1,4 +1,5 @@
-export { runImport, type ImportFile, type ImportOptions } from './run-import.js';
+export { runImport, EMBEDDED_SAFE_BATCH, type ImportFile, type ImportOptions } from './run-import.js';
+export { bundleImport, type BundleImport } from './bundle-mappings.js';
 export { undoImport, type UndoResult } from './undo-import.js';
 export { listRuns, getRun, checkRunName, type RunRecord, type RunStatus } from './import-runs.js';
 export type { FileOutcome, ImportEvent, ImportFlag, ImportReject, ImportSummary } from './import-types.js';

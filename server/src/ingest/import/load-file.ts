@@ -7,6 +7,7 @@
  * what earlier batches wrote stays.
  */
 import type { Flag } from '../../domain/facts/flag.js';
+import type { EntityWrite } from '../../domain/graph.js';
 import { Batcher } from '../case-bundle/batch.js';
 import { Issues, type Origin } from '../case-bundle/issues.js';
 import type { LoadedMapping } from '../mapping/load-mapping.js';
@@ -31,6 +32,22 @@ export interface LoadContext {
   /** Checked between batches: an abort leaves the file unfinished (the run resumes it). */
   readonly signal?: AbortSignal | undefined;
   readonly memory?: number;
+  /** Entity ids the run has written (bounded): references to them need no check. */
+  readonly written: WrittenIds;
+}
+
+/** A bounded set of ids written by the run; past its capacity the oldest are forgotten (then checked again). */
+export class WrittenIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly capacity = 500_000) {}
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+  add(id: string): void {
+    if (this.ids.has(id)) return;
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value!);
+  }
 }
 
 /** Rejects of the Batcher (facts the store refused) go to the same stream as the rows' own rejects. */
@@ -91,6 +108,21 @@ export async function loadFile(
   // keepText: a re-asserted entity keeps its search text (the port's WriteOptions; why: fts-repair.ts).
   const batcher = new Batcher(ctx.writer, new Set(), issues, { keepText: true });
   const memory = new FactMemory(ctx.memory);
+  // Phones, wallets, countries named as references, to create before the batch's links if the store lacks them.
+  const refs = new Map<string, { e: EntityWrite; origin: Origin }>();
+  const flush = async () => {
+    const ids = [...refs.keys()];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const found = new Set((await ctx.writer.getEntities(ids.slice(i, i + 1000))).map((x) => x.id));
+      for (const id of ids.slice(i, i + 1000)) {
+        const ref = refs.get(id)!;
+        if (!found.has(id)) batcher.addEntity(ref.e, ref.origin);
+        ctx.written.add(id);
+      }
+    }
+    refs.clear();
+    await batcher.flush();
+  };
   const outcome = (status: FileOutcome['status'], note?: string) => ({
     name: job.name,
     sha256: job.sha256,
@@ -119,7 +151,17 @@ export async function loadFile(
           const facts = job.mapping.mapRow(record.row, { sha256: job.sha256, locator: `line:${record.line}` });
           for (const f of facts.flags) flag(record.line, f);
           for (const e of facts.entities) if (!memory.repeated(e)) batcher.addEntity(e, origin);
-          for (const l of facts.links) if (!memory.repeated(l)) batcher.addLink(l, origin);
+          for (const e of facts.entities) ctx.written.add(e.id);
+          for (const e of facts.refEntities)
+            if (!ctx.written.has(e.id) && !refs.has(e.id)) refs.set(e.id, { e, origin });
+          for (const { write, ends } of facts.links) {
+            if (memory.repeated(write)) continue;
+            batcher.addLink(
+              write,
+              origin,
+              ends.filter((end) => !ctx.written.has(end.id)),
+            );
+          }
         } catch (e) {
           if (!(e instanceof RowReject)) throw e;
           reject(record.line, e.message, e.field);
@@ -130,19 +172,20 @@ export async function loadFile(
           batcher.discard();
           return outcome('interrupted', 'stopped before the end: run the same import again to resume');
         }
-        await batcher.flush();
+        await flush();
         ctx.emit({ type: 'progress', name: job.name, rows, bytes });
       } else if (rows % PROGRESS_EVERY === 0) ctx.emit({ type: 'progress', name: job.name, rows, bytes });
     }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     batcher.discard();
+    refs.clear();
     // In the reject file too, but not counted as a rejected row: the rows after it were never read.
     ctx.emit({ type: 'reject', file: job.name, line: e.line ?? 0, reason: `file stopped: ${e.reason}` });
     ctx.emit({ type: 'progress', name: job.name, rows, bytes });
     return outcome('failed', e.message);
   }
-  await batcher.flush();
+  await flush();
   ctx.emit({ type: 'progress', name: job.name, rows, bytes });
   return outcome('loaded');
 }

@@ -17,17 +17,22 @@ import type { LoadedMapping } from '../mapping/load-mapping.js';
 import { DryRunWriter } from './dry-run-writer.js';
 import { addCounts, zeroCounts, type FileOutcome, type ImportEvent, type ImportSummary } from './import-types.js';
 import { listRuns, newRunName, resumable, runWrite, type RunRecord } from './import-runs.js';
-import { loadFile } from './load-file.js';
+import { loadFile, WrittenIds } from './load-file.js';
 
 export interface ImportFile {
   readonly path: string;
   /** Name recorded on the SourceFile and used in messages; default the path as given. */
   readonly name?: string;
+  /** This file's own mapping (a case bundle's files each have one); default the run's. */
+  readonly mapping?: LoadedMapping;
 }
 
 export interface ImportOptions {
   readonly files: readonly ImportFile[];
+  /** The mapping of files that name none; also what the run records, unless `label` is given. */
   readonly mapping: LoadedMapping;
+  /** What the run records as its mapping (resumption matches on it); default `<name> sha256:<hash>`. */
+  readonly label?: string;
   /** Who loads (a user, a tool), recorded on the run and on each SourceFile. */
   readonly loadedBy: string;
   readonly dryRun?: boolean;
@@ -60,6 +65,7 @@ interface Planned {
   readonly name: string;
   readonly sha256: string;
   readonly bytes: number;
+  readonly mapping?: LoadedMapping | undefined;
 }
 
 async function hashFile(path: string): Promise<string> {
@@ -81,7 +87,9 @@ async function plan(files: readonly ImportFile[]): Promise<Planned[]> {
     }
     const sha256 = await hashFile(f.path);
     // The same bytes given twice (a copy under another name) are one file.
-    if (!out.some((p) => p.sha256 === sha256)) out.push({ path: f.path, name: f.name ?? f.path, sha256, bytes: size });
+    if (!out.some((p) => p.sha256 === sha256)) {
+      out.push({ path: f.path, name: f.name ?? f.path, sha256, bytes: size, mapping: f.mapping });
+    }
   }
   return out;
 }
@@ -107,7 +115,7 @@ export async function runImport(store: GraphStore, o: ImportOptions): Promise<Im
   const batchSize = o.batchSize ?? (store.info.engine === 'embedded' && !o.fast ? EMBEDDED_SAFE_BATCH : 10_000);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw invalidArgument('batchSize', 'a whole number of at least 1');
   if (o.files.length === 0) throw invalidArgument('files', 'name at least one file to import');
-  const mappingLabel = `${o.mapping.mapping.name} sha256:${o.mapping.sha256}`;
+  const mappingLabel = o.label ?? `${o.mapping.mapping.name} sha256:${o.mapping.sha256}`;
   const files = await plan(o.files);
   const before = o.force ? new Map<string, string>() : await loadedBefore(store, files);
   const toLoad = files.filter((f) => !before.has(f.sha256));
@@ -161,10 +169,12 @@ export async function runImport(store: GraphStore, o: ImportOptions): Promise<Im
   let entities = zeroCounts();
   let links = zeroCounts();
   const writer = o.dryRun ? new DryRunWriter(store) : store;
+  const written = new WrittenIds();
   for (const f of toLoad) {
     if (o.signal?.aborted) break;
     emit({ type: 'file', name: f.name, sha256: f.sha256, bytes: f.bytes });
-    const result = await loadFile({ ...f, mapping: o.mapping }, { writer, batchSize, emit, signal: o.signal });
+    const mapping = f.mapping ?? o.mapping;
+    const result = await loadFile({ ...f, mapping }, { writer, batchSize, emit, signal: o.signal, written });
     const { entities: e, links: l, ...outcome } = result;
     if (run && outcome.status === 'loaded') {
       run = { ...run, rows: run.rows + outcome.rows, rejected: run.rejected + outcome.rejected };
@@ -172,7 +182,7 @@ export async function runImport(store: GraphStore, o: ImportOptions): Promise<Im
       const properties = {
         sha256: f.sha256,
         name: f.name,
-        basis: o.mapping.mapping.basis,
+        basis: mapping.mapping.basis,
         ...(o.title !== undefined && { title: o.title }),
         ...stamp,
       };

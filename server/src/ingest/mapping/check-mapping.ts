@@ -58,6 +58,12 @@ function entityProblems(mapping: Mapping): { problems: string[]; kinds: Map<stri
     }
     kinds.set(alias, kind);
     const inEach = e.each !== undefined;
+    const keyProperty = kind.key.from === 'natural' ? kind.key.property : undefined;
+    if (e.ref && Object.keys(e.properties).some((p) => p !== keyProperty)) {
+      problems.push(
+        `${at}.properties: a reference (ref: true) is not written, so it takes no properties besides its key`,
+      );
+    }
     for (const [name, spec] of Object.entries(e.properties)) {
       if (!Object.hasOwn(kind.properties, name)) {
         const known = Object.keys(kind.properties).join(', ');

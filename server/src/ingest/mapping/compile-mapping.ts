@@ -17,9 +17,19 @@ import type { Mapping } from './mapping-schema.js';
 import { RowReject, valueAt, type Row } from './row-reject.js';
 import { compileValue, type CompiledValue, type ValueContext } from './value-spec.js';
 
+/** An end a link names without asserting it (a `ref` entity of a given-key kind): the store must have it. */
+export interface EndRef {
+  readonly id: string;
+  readonly kind: string;
+  readonly raw: string;
+  readonly field: string;
+}
+
 export interface RowFacts {
   readonly entities: EntityWrite[];
-  readonly links: LinkWrite[];
+  /** Phones, wallets, countries a row names as references: written only if the run has not written them. */
+  readonly refEntities: EntityWrite[];
+  readonly links: Array<{ readonly write: LinkWrite; readonly ends: readonly EndRef[] }>;
   /** Values kept but not normalised, `field` naming the column. */
   readonly flags: Flag[];
 }
@@ -38,6 +48,8 @@ interface CompiledEntity {
   readonly each?: CompiledValue | undefined;
   readonly region?: CompiledValue | undefined;
   readonly optional: boolean;
+  readonly ref: boolean;
+  readonly when?: { readonly column: string; readonly values: ReadonlySet<string> } | undefined;
   readonly properties: ReadonlyArray<readonly [string, CompiledValue]>;
 }
 
@@ -85,6 +97,8 @@ export function compileMapping(mapping: Mapping, where: string): CompiledMapping
       each: e.each === undefined ? undefined : value(e.each, `${alias}.each`, 'list'),
       region: e.region === undefined ? undefined : value(e.region, `${alias}.region`, 'string'),
       optional: e.optional,
+      ref: e.ref,
+      when: e.when && { column: e.when.column, values: new Set(e.when.in.map((v) => v.trim())) },
       properties: Object.entries(e.properties).map(([p, spec]) => [
         p,
         value(spec, `${alias}.properties.${p}`, kind.properties[p]!.type as PropertyType),
@@ -113,6 +127,9 @@ export function compileMapping(mapping: Mapping, where: string): CompiledMapping
     ...Object.values(mapping.entities).flatMap((e) => [e.key, e.each, e.region, ...Object.values(e.properties)]),
     ...mapping.links.flatMap((l) => Object.values(l.properties)),
   ].filter((s) => s !== undefined);
+  for (const e of Object.values(mapping.entities)) {
+    if (e.when) columns.set(e.when.column, { needed: true });
+  }
   all.forEach((v, i) => {
     const spec = specs[i]!;
     const hasDefault = typeof spec === 'object' && spec.default !== undefined;
@@ -123,8 +140,18 @@ export function compileMapping(mapping: Mapping, where: string): CompiledMapping
   const prepared = new Map<string, ReturnType<typeof prepareEntity>>();
   const zone = timeZone !== undefined && fixedOffset(timeZone) !== undefined ? { timeZone } : {};
 
-  function entityWrites(e: CompiledEntity, row: Row, source: SourceRef, out: RowFacts): string[] {
+  function entityWrites(
+    e: CompiledEntity,
+    row: Row,
+    source: SourceRef,
+    out: RowFacts,
+    refs: Map<string, EndRef>,
+  ): string[] {
     const flags = out.flags;
+    if (e.when) {
+      const value = valueAt(row, e.when.column);
+      if (!e.when.values.has(typeof value === 'string' ? value.trim() : String(value ?? ''))) return [];
+    }
     const region = (e.region?.read(row, { flags }) as string | undefined) ?? defaultRegion;
     let items: unknown[] = [undefined];
     if (e.each) {
@@ -163,8 +190,11 @@ export function compileMapping(mapping: Mapping, where: string): CompiledMapping
         const field = f.field === keyProperty && e.key ? e.key.field : fieldOf(e.properties, f.field, e.key);
         flags.push({ ...f, field });
       }
-      out.entities.push(result.write.source === source ? result.write : { ...result.write, source });
-      ids.push(result.write.id);
+      const write = result.write.source === source ? result.write : { ...result.write, source };
+      if (!e.ref) out.entities.push(write);
+      else if (e.kind.key.from === 'natural') out.refEntities.push(write);
+      else refs.set(write.id, { id: write.id, kind: e.kind.name, raw: String(key), field: e.key?.field ?? e.alias });
+      ids.push(write.id);
     }
     return ids;
   }
@@ -178,9 +208,10 @@ export function compileMapping(mapping: Mapping, where: string): CompiledMapping
         if (!checked.success)
           throw new RowReject(column, `${column}: ${checked.error.issues[0]?.message ?? 'bad value'}`);
       }
-      const out: RowFacts = { entities: [], links: [], flags: [] };
+      const out: RowFacts = { entities: [], refEntities: [], links: [], flags: [] };
       const ids = new Map<string, string[]>();
-      for (const e of entities) ids.set(e.alias, entityWrites(e, row, source, out));
+      const refs = new Map<string, EndRef>();
+      for (const e of entities) ids.set(e.alias, entityWrites(e, row, source, out, refs));
       for (const l of links) {
         const scope = { flags: out.flags };
         const properties: Record<string, unknown> = {};
@@ -197,7 +228,8 @@ export function compileMapping(mapping: Mapping, where: string): CompiledMapping
               return blame(err, l.properties);
             }
             for (const f of result.flags) out.flags.push({ ...f, field: fieldOf(l.properties, f.field) });
-            out.links.push(result.write);
+            const ends = [refs.get(from), refs.get(to)].filter((r): r is EndRef => r !== undefined);
+            out.links.push({ write: result.write, ends });
           }
         }
       }

@@ -42,7 +42,12 @@ export function parseMapping(text: string, where: string, origin = where): Loade
       `${where}${line ? ` line ${line}` : ''}: not YAML or JSON: ${e.message.split('\n')[0]}`,
     );
   }
-  const result = mappingSchema.safeParse(doc.toJS());
+  return mappingFromObject(doc.toJS(), where, origin);
+}
+
+/** A mapping given as data (built by code, e.g. for a case bundle's files), checked like a file. */
+export function mappingFromObject(value: unknown, where: string, origin = where): LoadedMapping {
+  const result = mappingSchema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues
       .slice(0, 12)

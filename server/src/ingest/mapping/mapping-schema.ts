@@ -45,7 +45,18 @@ const entitySchema = z
     properties: z.record(z.string(), valueSpecSchema).default({}),
     each: valueSpecSchema.optional(),
     region: valueSpecSchema.optional(),
+    /** Only rows whose column holds one of these values assert this entity (record types, per-row kinds). */
+    when: z
+      .object({ column: z.string().min(1), in: z.array(z.string()).min(1) })
+      .strict()
+      .optional(),
     optional: z.boolean().default(false),
+    /**
+     * A reference, not an assertion: links may point at it, but this mapping does not write it. A given-key
+     * entity must then exist (written earlier in the run or stored), else the row is rejected; a phone,
+     * wallet or country is created from the first row that names it when the run has not written it.
+     */
+    ref: z.boolean().default(false),
   })
   .strict();
 
