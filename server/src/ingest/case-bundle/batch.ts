@@ -50,6 +50,11 @@ export class Batcher {
     private readonly issues: Issues,
     /** Passed with every store write (the importer's bulk loads keep existing entities' text). */
     private readonly writeOptions: WriteOptions = {},
+    /**
+     * One write per flush even when an id repeats (the store merges repeats: sources united, later values
+     * win), so a fact named twice in a batch is written once: re-reading the batch then finds it unchanged.
+     */
+    private readonly oneLayer = false,
   ) {}
 
   addEntity(write: EntityWrite, origin: Origin): void {
@@ -100,7 +105,7 @@ export class Batcher {
   }
 
   private layerFor(id: string): Layer {
-    let layer = this.layers.find((l) => !l.ids.has(id));
+    let layer = this.oneLayer ? this.layers[0] : this.layers.find((l) => !l.ids.has(id));
     if (!layer) {
       layer = { ids: new Set(), entities: [], entityOrigins: [], links: [], linkOrigins: [], checks: [] };
       this.layers.push(layer);

@@ -30,6 +30,11 @@ export interface CsvReadOptions {
   readonly fromLine?: number;
   /** Most characters of one record; past it the file stops with a CsvSyntaxError (code CSV_MAX_RECORD_SIZE). */
   readonly maxRecordSize?: number;
+  /**
+   * On a syntax error, first yield every record before it (csv-parse would drop those it had parsed but
+   * not yet handed over), stop reading the input, then throw. The importer keeps those rows.
+   */
+  readonly keepRowsBeforeError?: boolean;
 }
 
 const LINE_BREAKS = /\r\n|\r|\n/g;
@@ -63,9 +68,19 @@ export async function* csvRecords(input: Readable, options: CsvReadOptions = {})
       ...(options.comment !== undefined && { comment: options.comment }),
       ...(options.fromLine !== undefined && { from_line: options.fromLine }),
       ...(options.maxRecordSize !== undefined && { max_record_size: options.maxRecordSize }),
+      ...(options.keepRowsBeforeError && { skip_records_with_error: true }),
     }),
   );
   input.on('error', (e) => parser.destroy(e));
+  // The first syntax error, caught as csv-parse skips it: the input stops, what was parsed flows out.
+  let failure: { error: unknown; lines: number | undefined } | undefined;
+  parser.on('skip', (error: { lines?: unknown }) => {
+    if (failure) return;
+    failure = { error, lines: typeof error.lines === 'number' ? error.lines : undefined };
+    input.unpipe(parser);
+    input.destroy();
+    parser.end();
+  });
   let surplus = 0;
   let lastLine = 1;
   try {
@@ -80,9 +95,11 @@ export async function* csvRecords(input: Readable, options: CsvReadOptions = {})
       }
       surplus += crlf;
       const end = info.lines - surplus;
+      if (failure && failure.lines !== undefined && info.lines >= failure.lines) break;
       lastLine = end;
       yield { line: end - breaks, cells: record };
     }
+    if (failure) throw failure.error;
   } catch (error) {
     const e = error as { message?: string; lines?: unknown };
     const line = typeof e.lines === 'number' ? e.lines - surplus : lastLine + 1;

@@ -19,7 +19,8 @@ import { dumpGraph } from './test-support/graph-dump.js';
 
 let dir: string;
 let n = 0;
-const open = () => openStore({ dataDir: join(dir, `db-${++n}`), neo4j: null, bufferPoolMb: 256, queryTimeoutMs: 60_000 });
+const open = () =>
+  openStore({ dataDir: join(dir, `db-${++n}`), neo4j: null, bufferPoolMb: 256, queryTimeoutMs: 60_000 });
 
 async function facts(store: GraphStore) {
   const { entities, links } = await dumpGraph(store);

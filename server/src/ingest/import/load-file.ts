@@ -106,7 +106,7 @@ export async function loadFile(
   };
   const issues = new StreamedIssues((o, reason, field) => reject(o.line, reason, field));
   // keepText: a re-asserted entity keeps its search text (the port's WriteOptions; why: fts-repair.ts).
-  const batcher = new Batcher(ctx.writer, new Set(), issues, { keepText: true });
+  const batcher = new Batcher(ctx.writer, new Set(), issues, { keepText: true }, true);
   const memory = new FactMemory(ctx.memory);
   // Phones, wallets, countries named as references, to create before the batch's links if the store lacks them.
   const refs = new Map<string, { e: EntityWrite; origin: Origin }>();

@@ -9,7 +9,14 @@ import { assertEndpointsAllowed, kindOf, relationshipOf, type KindDef } from '..
 import { compileDateFormat, fixedOffset, isIanaZone } from './date-format.js';
 import { valueObjectOf, type Mapping, type ValueSpec } from './mapping-schema.js';
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** An error's words, without the `<argument>: ` a domain refusal starts with (the path names it already). */
+const message = (e: unknown) => {
+  if (!(e instanceof Error)) return String(e);
+  const argument = isDomainError(e) ? e.details['argument'] : undefined;
+  return typeof argument === 'string' && e.message.startsWith(`${argument}: `)
+    ? e.message.slice(argument.length + 2)
+    : e.message;
+};
 
 function zoneProblem(zone: string | undefined): string | undefined {
   if (zone === undefined || fixedOffset(zone) !== undefined || isIanaZone(zone)) return undefined;

@@ -62,16 +62,41 @@ export async function* csvInput(
   /** Called with the header (or the mapping's columns) before the first row: may refuse the file. */
   onHeader: (columns: string[], line: number) => string[],
 ): AsyncGenerator<InputRecord> {
-  const iterator = text[Symbol.asyncIterator]();
+  // An error from below (bad bytes, a truncated gzip) ends the text cleanly, remembered in `stopped`:
+  // csv-parse then hands over every row before it, and the error is thrown after them.
+  let stopped: unknown;
+  const upstream = text[Symbol.asyncIterator]();
+  const iterator: AsyncIterator<string> = {
+    async next() {
+      if (stopped) return { done: true, value: undefined };
+      try {
+        return await upstream.next();
+      } catch (e) {
+        stopped = e;
+        return { done: true, value: undefined };
+      }
+    },
+  };
   const { line, buffered } = await peekLine(iterator, input.skipLines, input.maxLineLength, name);
   const delimiter = input.delimiter === 'auto' ? sniffDelimiter(line, input.quote) : input.delimiter;
+  // Complete lines only: when the text stops early, the line cut in two is never parsed as a row.
   async function* all() {
-    if (buffered !== '') yield buffered;
+    let carry = buffered;
     for (;;) {
       const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+      if (next.done) break;
+      carry += next.value;
+      const cut = carry.lastIndexOf('\n');
+      if (cut >= 0) {
+        yield carry.slice(0, cut + 1);
+        carry = carry.slice(cut + 1);
+      }
     }
+    if (stopped) {
+      const cut = carry.lastIndexOf('\n');
+      carry = cut < 0 ? '' : carry.slice(0, cut + 1);
+    }
+    if (carry !== '') yield carry;
   }
   let columns: string[] | undefined = input.header ? undefined : onHeader([...input.columns!], input.skipLines + 1);
   try {
@@ -82,6 +107,7 @@ export async function* csvInput(
       ...(input.comment !== undefined && { comment: input.comment }),
       fromLine: input.skipLines + 1,
       maxRecordSize: input.maxLineLength,
+      keepRowsBeforeError: true,
     })) {
       if (!columns) {
         columns = onHeader(headerNames(record.cells, name, record.line), record.line);
@@ -99,6 +125,7 @@ export async function* csvInput(
       yield { line: record.line, row };
     }
   } catch (e) {
+    if (stopped) throw stopped; // the real cause of a record cut short
     if (!(e instanceof CsvSyntaxError)) throw e;
     const reason =
       e.code === 'CSV_MAX_RECORD_SIZE'
@@ -106,5 +133,6 @@ export async function* csvInput(
         : e.message;
     throw new InputError(name, e.line, reason);
   }
+  if (stopped) throw stopped;
   if (!columns) throw new InputError(name, input.skipLines + 1, 'no header row (the file holds no CSV records)');
 }

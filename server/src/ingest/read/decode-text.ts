@@ -8,13 +8,6 @@ const BREAK = /\n/g;
 
 const countLines = (text: string) => (text.match(BREAK) ?? []).length;
 
-/** The line where a chunk first fails to decode, found by decoding it leniently (approximate at chunk edges). */
-function failingLine(chunk: Buffer, encoding: string, linesBefore: number): number {
-  const text = new TextDecoder(encoding).decode(chunk);
-  const at = text.indexOf('\ufffd');
-  return linesBefore + 1 + countLines(at < 0 ? text : text.slice(0, at));
-}
-
 export async function* decodedText(
   bytes: AsyncIterable<Buffer>,
   encoding: string,
@@ -38,7 +31,9 @@ export async function* decodedText(
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        const line = failingLine(chunk, encoding, lines);
+        // The lines before the bad byte are good: hand them on, then stop at the line that holds it.
+        const { prefix, line } = beforeFailure(chunk, encoding, lines);
+        if (prefix !== '') yield prefix;
         const hint = utf8 ? ': set input.encoding in the mapping (windows-1251, latin1...)' : '';
         throw new InputError(name, line, `not valid ${decoder.encoding}${hint}`);
       }
@@ -54,7 +49,17 @@ export async function* decodedText(
     if (tail !== '') yield tail;
   } catch (e) {
     // Errors from below (a truncated gzip) know no line: the text decoded so far does.
-    if (e instanceof InputError && e.line === undefined) throw new InputError(e.file, lines + 1, e.reason);
+    if (e instanceof InputError && e.locate) throw new InputError(e.file, lines + 1, e.reason);
     throw e;
   }
+}
+
+/** The complete lines of a chunk before its first undecodable byte (found by decoding it leniently). */
+function beforeFailure(chunk: Buffer, encoding: string, linesBefore: number): { prefix: string; line: number } {
+  const text = new TextDecoder(encoding).decode(chunk);
+  const at = text.indexOf('\ufffd');
+  const good = at < 0 ? '' : text.slice(0, at);
+  const lastBreak = good.lastIndexOf('\n');
+  const prefix = lastBreak < 0 ? '' : good.slice(0, lastBreak + 1);
+  return { prefix, line: linesBefore + 1 + countLines(good) };
 }

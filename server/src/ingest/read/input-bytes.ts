@@ -61,7 +61,7 @@ export async function* inputBytes(path: string, name: string, onBytes?: OnBytes)
       }
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new InputError(name, undefined, zlibReason(e));
+      throw new InputError(name, undefined, zlibReason(e), true);
     }
     if (!any) throw new InputError(name, undefined, 'the gzip file holds nothing');
   } finally {

@@ -8,6 +8,8 @@ export class InputError extends Error {
     readonly file: string,
     readonly line: number | undefined,
     readonly reason: string,
+    /** Raised below the text (a gzip stream): the decoder fills in the line it had reached. */
+    readonly locate = false,
   ) {
     super(`${file}${line === undefined ? '' : ` line ${line}`}: ${reason}`);
     this.name = 'InputError';
