@@ -188,13 +188,14 @@ export function wallTimeToIso(t: WallTime, zone: string): string {
   if (t.offset !== undefined) return new Date(local - t.offset * 60_000).toISOString();
   const fixed = fixedOffset(zone);
   if (fixed !== undefined) return new Date(local - fixed * 60_000).toISOString();
-  // Guess with the offset at the wall time read as UTC, then correct with the offset at the guessed instant.
-  const first = ianaOffsetAt(zone, local);
-  const second = ianaOffsetAt(zone, local - first * 60_000);
-  const consistent = [first, second].filter((o) => ianaOffsetAt(zone, local - o * 60_000) === o);
-  // Both consistent: the hour a change repeats, take the earlier instant (larger offset). None: the hour
-  // a change skips, read with the offset before it, which lands after the gap.
-  const offset = consistent.length > 0 ? Math.max(...consistent) : Math.min(first, second);
+  // The offsets a day before and after bracket any change; an offset fits when the instant it gives has it.
+  const DAY = 86_400_000;
+  const before = ianaOffsetAt(zone, local - DAY);
+  const candidates = [before, ianaOffsetAt(zone, local + DAY), ianaOffsetAt(zone, local)];
+  const consistent = candidates.filter((o) => ianaOffsetAt(zone, local - o * 60_000) === o);
+  // Two fit: the hour a change repeats, take the earlier instant (the larger offset). None: the hour a
+  // change skips, read with the offset before it, which lands after the gap.
+  const offset = consistent.length > 0 ? Math.max(...consistent) : before;
   return new Date(local - offset * 60_000).toISOString();
 }
 

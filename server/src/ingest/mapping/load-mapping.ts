@@ -33,7 +33,7 @@ function canonicalJson(value: unknown): string {
 
 /** Parses mapping text (YAML, of which JSON is a subset) and checks it; `where` names it in errors. */
 export function parseMapping(text: string, where: string, origin = where): LoadedMapping {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
