@@ -53,11 +53,15 @@ describe('POST /import', () => {
     expect(status).toBe(200);
     expect(lines[0]).toMatchObject({ type: 'start', files: 1 });
     expect(lines.filter((l) => l['type'] === 'reject')).toHaveLength(4);
-    const summary = lines.at(-1)!['summary'] as { run: string; rows: number; files: Array<{ name: string }> };
+    const summary = lines.at(-1)!['summary'] as {
+      run: string;
+      rows: number;
+      files: Array<{ name: string; sha256: string }>;
+    };
     expect(lines.at(-1)!['type']).toBe('summary');
     expect(summary).toMatchObject({ rows: 10, rejected: 4, files: [{ name: 'cdr.csv', status: 'loaded' }] });
     run = summary.run;
-    const [file] = await store.getEntities([`source:${(summary.files[0] as { sha256: string }).sha256}`]);
+    const [file] = await store.getEntities([`source:${summary.files[0]!.sha256}`]);
     expect(file!.properties).toMatchObject({ name: 'cdr.csv', loadedBy: 'local over http', importRun: run });
   });
 

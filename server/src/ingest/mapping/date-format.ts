@@ -143,8 +143,26 @@ function zoneFormat(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Offset of an IANA zone at an instant, in minutes east of UTC. */
+const QUARTER_HOUR = 900_000;
+const offsetCache = new Map<string, number>();
+
+/**
+ * Offset of an IANA zone at an instant, in minutes east of UTC. Offsets are whole quarter hours and change
+ * on quarter-hour instants, so one answer per zone and quarter hour is cached (Intl is the slow part).
+ */
 function ianaOffsetAt(zone: string, ms: number): number {
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  const key = `${zone}\u0000${quarter}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    if (offsetCache.size >= 100_000) offsetCache.clear();
+    offset = offsetAtNow(zone, quarter * QUARTER_HOUR);
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetAtNow(zone: string, ms: number): number {
   const parts: Record<string, number> = {};
   for (const p of zoneFormat(zone).formatToParts(new Date(ms)))
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
