@@ -148,14 +148,14 @@ describe('GraphQL', () => {
       expect.objectContaining({
         message: 'entity not found: callcentre:nowhere',
         path: ['entity'],
-        extensions: { code: 'NOT_FOUND' },
+        extensions: { code: 'NOT_FOUND', id: 'callcentre:nowhere' },
       }),
     ]);
   });
 
   it('entity(id) of a malformed id fails with code INVALID_ARGUMENT naming it', async () => {
     const { body } = await gql(createApp({ store, logger: silent }), '{ entity(id: "no-prefix") { id } }');
-    expect(body.errors[0].extensions).toEqual({ code: 'INVALID_ARGUMENT' });
+    expect(body.errors[0].extensions).toEqual({ code: 'INVALID_ARGUMENT', argument: 'id' });
     expect(body.errors[0].message).toContain('"no-prefix"');
   });
 
