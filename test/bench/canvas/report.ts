@@ -106,7 +106,7 @@ export function formatCanvas(r: CanvasResult): string {
   );
   out.push(
     '(open: the saved view chosen to the scene fetched, drawn and laid out with fcose; p95/max: frame intervals; ' +
-      'vs empty: the slower gesture against the empty canvas; hidden: labels and arrows were hidden while moving)',
+      'vs empty: the slower gesture against the empty canvas; hidden: labels and arrows not drawn while moving, the gesture moving a bitmap of the last frame or hiding them)',
   );
   const add = addVerdict(r.expand.scene.median.ms);
   out.push(

@@ -57,7 +57,7 @@ describe('buildStylesheet', () => {
     expect(decodeURIComponent(iconUri('no_such_icon', 'Gizmo'))).toContain('>G</text>');
   });
 
-  it('state classes win over the kind: selected, dimmed, highlighted, and no labels while moving', () => {
+  it('state classes win over the kind: selected, dimmed, highlighted', () => {
     const cy = drawn();
     const g = cy.getElementById('g');
     g.addClass('selected dimmed');
@@ -66,8 +66,5 @@ describe('buildStylesheet', () => {
     const e = cy.getElementById('e');
     e.addClass('highlighted');
     expect(e.style('underlay-opacity')).toBe('0.55');
-    e.addClass('viewport-moving');
-    expect(e.style('target-arrow-shape')).toBe('none');
-    expect(e.style('label')).toBe('');
   });
 });

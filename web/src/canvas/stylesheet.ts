@@ -1,7 +1,6 @@
 /**
  * The Cytoscape stylesheet, derived from the model: one rule per kind (colour, icon) and per relationship
- * type (colour), then the state classes the scene view sets (selected, dimmed, highlighted, pinned, more)
- * and the `viewport-moving` class the canvas puts on while the investigator pans or zooms a large scene.
+ * type (colour), then the state classes the scene view sets (selected, dimmed, highlighted, pinned, more).
  * Later rules win, so state rules come after the per-kind ones. Data fields are the scene view's
  * (`sceneToElements`): nodes carry `kind` and `caption`, edges `type` and a rollup `label`, markers `label`.
  */
@@ -98,9 +97,6 @@ const stateRules: StylesheetJson = [
     selector: 'edge.selected',
     style: { width: 4, 'line-color': SELECTED, 'target-arrow-color': SELECTED, color: SELECTED, 'z-index': 20 },
   },
-  // While the viewport moves on a large scene (Cytoscape's performance guide): no labels, no arrows.
-  { selector: '.viewport-moving', style: { label: '', 'text-opacity': 0 } },
-  { selector: 'edge.viewport-moving', style: { 'target-arrow-shape': 'none' } },
 ];
 
 /** Per kind (node class `kind-<Kind>`) and per relationship type (edge data `type`). */

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hideDetailWhileMoving, MOVING_CLASS } from './viewport-performance';
+import { describe, expect, it } from 'vitest';
+import { textureWhileMoving } from './viewport-performance';
 
 function scene(n: number) {
   return cytoscape({
@@ -10,34 +10,34 @@ function scene(n: number) {
   });
 }
 
-describe('hideDetailWhileMoving', () => {
-  afterEach(() => vi.useRealTimers());
+const flag = (cy: cytoscape.Core) =>
+  (cy as unknown as { renderer(): { textureOnViewport?: boolean } }).renderer().textureOnViewport;
 
-  it('drops labels and arrows on a large scene while the viewport moves, and brings them back at rest', () => {
-    vi.useFakeTimers();
-    const cy = scene(50);
-    hideDetailWhileMoving(cy, { threshold: 50, restMs: 100 });
-    cy.pan({ x: 10, y: 0 });
-    expect(cy.$(`.${MOVING_CLASS}`)).toHaveLength(50);
-    vi.advanceTimersByTime(60);
-    cy.zoom(1.5); // still moving: the rest timer starts over
-    vi.advanceTimersByTime(60);
-    expect(cy.$(`.${MOVING_CLASS}`)).toHaveLength(50);
-    vi.advanceTimersByTime(100);
-    expect(cy.$(`.${MOVING_CLASS}`)).toHaveLength(0);
+describe('textureWhileMoving', () => {
+  it('moves a large scene as a bitmap (no labels or arrows drawn while moving), a small one live', () => {
+    const big = scene(50);
+    const perf = textureWhileMoving(big, { threshold: 50 });
+    expect(perf.texturing).toBe(true);
+    expect(flag(big)).toBe(true);
+    const small = scene(10);
+    expect(textureWhileMoving(small, { threshold: 50 }).texturing).toBe(false);
+    expect(flag(small)).toBe(false);
   });
 
-  it('leaves a small scene alone, and stops when detached', () => {
-    vi.useFakeTimers();
+  it('follows the scene as it grows and shrinks, and adds no per-frame work on the elements', () => {
     const cy = scene(10);
-    const stop = hideDetailWhileMoving(cy, { threshold: 50 });
+    const perf = textureWhileMoving(cy, { threshold: 50 });
+    cy.add(Array.from({ length: 45 }, (_, i) => ({ data: { id: `m${i}` } })));
+    perf.update();
+    expect(flag(cy)).toBe(true);
+    let restyled = 0;
+    cy.on('style class', () => restyled++);
     cy.pan({ x: 10, y: 0 });
-    expect(cy.$(`.${MOVING_CLASS}`)).toHaveLength(0);
-    const big = scene(60);
-    const detach = hideDetailWhileMoving(big, { threshold: 50 });
-    detach();
-    big.pan({ x: 5, y: 5 });
-    expect(big.$(`.${MOVING_CLASS}`)).toHaveLength(0);
-    stop();
+    cy.zoom(1.5);
+    expect(restyled).toBe(0);
+    expect(cy.elements().every((e) => e.classes().length === 0)).toBe(true);
+    cy.remove('node[id ^= "m"]');
+    perf.update();
+    expect(flag(cy)).toBe(false);
   });
 });
