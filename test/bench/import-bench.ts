@@ -32,9 +32,23 @@ export interface SizeResult {
   readonly outcomes: ChildOutcome[];
 }
 
+/** One measurement; a child that fails is reported as such (with its last line) and the rest go on. */
 async function child(job: ChildJob): Promise<ChildOutcome> {
-  const { stdout } = await run(process.execPath, [TSX, CHILD, JSON.stringify(job)], { maxBuffer: 1 << 24 });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildOutcome;
+  try {
+    const { stdout } = await run(process.execPath, [TSX, CHILD, JSON.stringify(job)], { maxBuffer: 1 << 24 });
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildOutcome;
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? e);
+    const reason = stderr.split('\n').find((l) => /Error|exception/.test(l)) ?? stderr.slice(0, 200);
+    return {
+      mode: job.mode,
+      seconds: NaN,
+      rows: 0,
+      maxRssMb: NaN,
+      sampledPeakMb: NaN,
+      detail: { failed: reason.trim() },
+    };
+  }
 }
 
 export async function runImportBench(o: ImportBenchOptions): Promise<SizeResult[]> {
@@ -84,6 +98,10 @@ export function formatImportBench(results: readonly SizeResult[]): string {
       force: 're-read (--force)',
     };
     for (const x of r.outcomes) {
+      if (Number.isNaN(x.seconds)) {
+        lines.push(`  ${fmt(r.rows).padEnd(10)}  ${label[x.mode]!.padEnd(24)}  failed: ${String(x.detail['failed'])}`);
+        continue;
+      }
       const rate = r.rows / x.seconds;
       lines.push(
         `  ${fmt(r.rows).padEnd(10)}  ${label[x.mode]!.padEnd(24)}  ${x.seconds.toFixed(2).padStart(8)}  ${fmt(rate).padStart(9)}  ${(rate / rawRate).toFixed(2).padStart(12)}  ${fmt(x.maxRssMb).padStart(13)}`,

@@ -59,8 +59,11 @@ export interface ImportOptions {
  * below both, one statement per fact, which Kuzu recovers from a kill (measured; a COPY it does not).
  */
 export const EMBEDDED_SAFE_BATCH = 150;
-/** `fast` on the embedded engine: large COPY batches (each COPY has a fixed cost; measured 9 s at 10k, 6 s at 50k for 1e5 rows). */
-export const EMBEDDED_FAST_BATCH = 50_000;
+/**
+ * `fast` on the embedded engine: COPY batches. Larger ones amortise COPY's fixed cost (1e5 rows: 9 s of
+ * writes at 10k, 6 s at 50k) but at 1e6 a 50k batch filled a 1 GiB buffer pool (lookups of its links).
+ */
+export const EMBEDDED_FAST_BATCH = 10_000;
 
 interface Planned {
   readonly path: string;
