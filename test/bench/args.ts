@@ -41,7 +41,8 @@ export const USAGE = `pnpm bench [-- options]
   --timeout-min N     give up on a scale after N minutes (default 90)
   --out DIR           results directory (default bench-results/ at the repository root)
   --keep              keep the generated cases and databases
-  --only A,B          time only the operations whose name contains A or B (e.g. "2-hop,paths")
+  --only A,B          time only the operations whose name contains A or B (e.g. "2-hop,paths"); "canvas" or
+                      "import" alone runs only that section (without --only: all of them)
   --data DIR          keep each scale's case and database in DIR and reuse them when already loaded
                       (the load figures shown are then those of the run that loaded them)
 ${CANVAS_USAGE}`;

@@ -10,8 +10,9 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
-import { wantsCanvas, wantsScales } from './canvas/args.js';
+import { wantsCanvas, wantsImport, wantsScales } from './canvas/args.js';
 import { canvasSection } from './canvas/section.js';
+import { formatImportBench, runImportBench } from './import-bench.js';
 import { formatScale } from './report.js';
 import type { ScaleOptions, ScaleResult } from './run-scale.js';
 import type { ChildMessage } from './scale-child.js';
@@ -114,8 +115,13 @@ async function main() {
   await mkdir(args.out, { recursive: true });
   const canvas = wantsCanvas(args.only) ? await canvasSection(args.canvas, args.seed, args.out) : undefined;
   if (canvas) process.stdout.write(`\n${canvas.text}\n`);
+  // The importer at the same scales, as rows (the kill-safe default measured up to 1e5 only: slow beyond).
+  const imports = wantsImport(args.only)
+    ? await runImportBench({ sizes: args.scales, safeMax: 1e5, poolMb: args.poolMb, out: args.out })
+    : undefined;
+  if (imports) process.stdout.write(`\n${formatImportBench(imports)}\n`);
   const file = join(args.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify({ args, results, canvas: canvas?.result }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ args, results, canvas: canvas?.result, imports }, null, 2)}\n`);
   process.stdout.write(`\nresults: ${file}\n`);
   if (results.some((r) => r.error || !r.load.completed) || canvas?.error) process.exitCode = 1;
 }

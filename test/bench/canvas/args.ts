@@ -49,5 +49,8 @@ export function canvasArgs(values: Partial<Record<keyof typeof CANVAS_OPTIONS, s
 
 /** `--only canvas` asks for the canvas section; `--only` without it leaves the canvas out. */
 export const wantsCanvas = (only: readonly string[] | undefined) => !only || only.includes('canvas');
-/** The store and API scales run unless `--only` names nothing but the canvas. */
-export const wantsScales = (only: readonly string[] | undefined) => !only || only.some((o) => o !== 'canvas');
+/** The importer's benchmark (issue 6) runs with no `--only`, or when it names `import`. */
+export const wantsImport = (only: readonly string[] | undefined) => !only || only.includes('import');
+/** The store and API scales run unless `--only` names nothing but the canvas and the importer. */
+export const wantsScales = (only: readonly string[] | undefined) =>
+  !only || only.some((o) => o !== 'canvas' && o !== 'import');
