@@ -4,19 +4,9 @@ import { useMemo } from 'react';
 import type { Canvas } from '../canvas/create-canvas';
 import { parseSavedView, savedViewToJson, toSavedView } from '../scene/persistence/saved-view';
 import { viewToHash } from '../scene/persistence/url';
+import { downloadBlob } from '../features/download';
 import { openView } from './open-view';
 import type { OperationContext } from './operations';
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
@@ -25,7 +15,7 @@ export function useViewFiles(ctx: OperationContext, canvas: Canvas | null) {
     () => ({
       saveFile() {
         const json = savedViewToJson(toSavedView(ctx.scene(), new Date().toISOString()));
-        download(new Blob([json], { type: 'application/json' }), `ringtrace-view-${stamp()}.json`);
+        downloadBlob(new Blob([json], { type: 'application/json' }), `ringtrace-view-${stamp()}.json`);
       },
       openFile(file: File) {
         void file.text().then(
@@ -68,7 +58,7 @@ export function useViewFiles(ctx: OperationContext, canvas: Canvas | null) {
       png() {
         if (!canvas) return;
         canvas.png().then(
-          (blob) => download(blob, `ringtrace-${stamp()}.png`),
+          (blob) => downloadBlob(blob, `ringtrace-${stamp()}.png`),
           (error: unknown) => ctx.fail('export the PNG', error),
         );
       },

@@ -1,7 +1,8 @@
+import { cellText, downloadCsv } from '../download';
 import { useMemo, useState } from 'react';
 import type { QueryAnswer } from '../../api/queries';
 import type { KindStyle } from '../../canvas/model-style';
-import { sortRows, toCsv, type Cell, type Direction } from '../../scene/table';
+import { sortRows, toCsv, type Direction } from '../../scene/table';
 import type { GraphEntity } from '../../scene/types';
 import { KindIcon } from '../common/KindIcon';
 import { describeQueryBounds, plural, type QueryProblem } from './query-messages';
@@ -22,18 +23,6 @@ interface Props {
 
 /** Rows drawn at once; the CSV has them all. */
 const SHOWN = 500;
-
-const text = (cell: Cell | undefined) =>
-  cell === null || cell === undefined ? '' : typeof cell === 'boolean' ? (cell ? 'yes' : 'no') : String(cell);
-
-function download(csv: string, name: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function Problem({ problem }: { readonly problem: QueryProblem }) {
   return (
@@ -109,7 +98,7 @@ export function QueryResults({ state, styles, onSelect }: Props) {
             type="button"
             data-testid="query-csv"
             onClick={() =>
-              download(
+              downloadCsv(
                 toCsv(
                   table,
                   order.map((i) => table.rows[i]!),
@@ -160,7 +149,7 @@ export function QueryResults({ state, styles, onSelect }: Props) {
                               <KindIcon kind={styles.get(entity.kind)} size={14} /> {entity.caption}
                             </>
                           ) : (
-                            text(cell)
+                            cellText(cell)
                           )}
                         </td>
                       );

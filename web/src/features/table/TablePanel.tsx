@@ -1,6 +1,7 @@
+import { cellText, downloadCsv } from '../download';
 import { useMemo, useState } from 'react';
 import type { KindStyle } from '../../canvas/model-style';
-import { entityTable, linkTable, sortRows, toCsv, type Cell, type Direction } from '../../scene/table';
+import { entityTable, linkTable, sortRows, toCsv, type Direction } from '../../scene/table';
 import type { Scene } from '../../scene/types';
 import { KindIcon } from '../common/KindIcon';
 
@@ -14,18 +15,6 @@ interface Props {
 type Tab = 'entities' | 'links';
 /** Rows drawn at once; the CSV has them all. */
 const SHOWN = 1000;
-
-const text = (cell: Cell | undefined) =>
-  cell === null || cell === undefined ? '' : typeof cell === 'boolean' ? (cell ? 'yes' : 'no') : String(cell);
-
-function download(csv: string, name: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The scene as a table: entities or links, sortable by any column, exported as CSV. */
 export function TablePanel({ scene, kinds, onSelect }: Props) {
@@ -48,7 +37,7 @@ export function TablePanel({ scene, kinds, onSelect }: Props) {
         <button type="button" aria-pressed={tab === 'links'} onClick={() => setTab('links')}>
           Links ({Object.keys(scene.links).length})
         </button>
-        <button type="button" onClick={() => download(toCsv(table, rows), `ringtrace-${tab}.csv`)} data-testid="csv">
+        <button type="button" onClick={() => downloadCsv(toCsv(table, rows), `ringtrace-${tab}.csv`)} data-testid="csv">
           Export CSV
         </button>
         {rows.length > SHOWN && (
@@ -85,7 +74,8 @@ export function TablePanel({ scene, kinds, onSelect }: Props) {
                 >
                   {table.columns.map((c) => (
                     <td key={c.key} className={typeof row[c.key] === 'number' ? 'number' : undefined}>
-                      {c.key === 'kind' && <KindIcon kind={kinds.get(text(row[c.key]))} size={14} />} {text(row[c.key])}
+                      {c.key === 'kind' && <KindIcon kind={kinds.get(cellText(row[c.key]))} size={14} />}{' '}
+                      {cellText(row[c.key])}
                     </td>
                   ))}
                 </tr>
