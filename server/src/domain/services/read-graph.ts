@@ -91,9 +91,9 @@ export interface SearchPage {
 }
 
 /** Opaque cursors: the position of a hit in the ranking, base64url so clients do not build them. */
-const cursorOf = (position: number) => Buffer.from(`hit:${position}`).toString('base64url');
+export const cursorOf = (position: number) => Buffer.from(`hit:${position}`).toString('base64url');
 
-function positionOf(cursor: string): number {
+export function positionOf(cursor: string): number {
   const match = /^hit:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw invalidArgument('after', `"${cursor}" is not a cursor this API gave`);
   return Number(match[1]);

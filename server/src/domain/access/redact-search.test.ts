@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../graph.js';
+import type { GraphReader } from '../services/graph-reader.js';
+import { matchesWithoutPersonal, nonPersonalWords, searchWithoutPersonal, searchWords } from './redact-search.js';
+
+const victim = (n: number, name: string): Entity => ({
+  id: `victim:v-${n}`,
+  kind: 'Victim',
+  properties: { name, email: `${name.toLowerCase()}@mail.example`, complaintRef: `CMP-${n}` },
+  sources: [],
+});
+const wallet = (n: number): Entity => ({ id: `wallet:eth:0x${n}`, kind: 'Wallet', properties: { address: `0x${n}`, label: 'conti' }, sources: [] });
+
+/** A store whose "engine" matches any word of the whole text (personal values included), scored by a table. */
+function fakeStore(entities: Entity[], score: (e: Entity) => number): GraphReader & { calls: number } {
+  const store = {
+    calls: 0,
+    async search(o: { text: string; kinds?: readonly string[]; limit: number; offset: number }) {
+      store.calls++;
+      const words = searchWords(o.text);
+      const all = entities
+        .filter((e) => !o.kinds || o.kinds.includes(e.kind))
+        .filter((e) => words.some((w) => searchWords(JSON.stringify(e.properties) + ' ' + e.id).includes(w)))
+        .map((entity) => ({ entity, score: score(entity) }))
+        .sort((a, b) => b.score - a.score || (a.entity.id < b.entity.id ? -1 : 1));
+      return { hits: all.slice(o.offset, o.offset + o.limit), total: all.length };
+    },
+  } as unknown as GraphReader & { calls: number };
+  return store;
+}
+
+describe('search without personal values', () => {
+  it('folds words like the index: accents, case, punctuation', () => {
+    expect(searchWords('Müller-Łódź  CMP-DE-0001')).toEqual(['muller', 'łodz', 'cmp', 'de', '0001']);
+    expect(nonPersonalWords(victim(7, 'Ingrid'))).toEqual(new Set(['v', '7', 'cmp']));
+    expect(matchesWithoutPersonal(victim(7, 'Ingrid'), ['ingrid'])).toBe(false);
+    expect(matchesWithoutPersonal(victim(7, 'Ingrid'), ['cmp'])).toBe(true);
+  });
+
+  it('drops and does not count hits that match only through personal text', async () => {
+    const entities = [victim(1, 'Conti'), victim(2, 'Jansen'), wallet(1)];
+    const store = fakeStore(entities, () => 1);
+    const page = await searchWithoutPersonal(store, { text: 'conti', first: 20 });
+    expect(page.hits.map((h) => h.entity.id)).toEqual(['wallet:eth:0x1']);
+    expect(page.totalCount).toBe(1);
+    expect(page.hasNextPage).toBe(false);
+    const byRef = await searchWithoutPersonal(store, { text: 'v-2', first: 20, kinds: ['Victim'] });
+    expect(byRef.hits.map((h) => h.entity.id)).toEqual(['victim:v-1', 'victim:v-2']);
+    const byMail = await searchWithoutPersonal(store, { text: 'jansen@mail.example', first: 20 });
+    expect(byMail.totalCount).toBe(0);
+  });
+
+  it('pages the merged ranking like the store (score, then id), with counts of kept hits only', async () => {
+    const entities = [...Array.from({ length: 30 }, (_, i) => victim(i, `Name${i}`)), ...Array.from({ length: 30 }, (_, i) => wallet(i))];
+    // The word "cmp" matches every victim through its complaint reference; "conti" every wallet's label.
+    const store = fakeStore(entities, (e) => (e.kind === 'Victim' ? 100 - Number(e.id.slice(9)) : 100.5 - Number(e.id.slice(13))));
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page: Awaited<ReturnType<typeof searchWithoutPersonal>> = await searchWithoutPersonal(store, { text: 'cmp conti', first: 7, after });
+      expect(page.totalCount).toBe(60);
+      seen.push(...page.hits.map((h) => h.entity.id));
+      if (!page.hasNextPage) break;
+      after = page.hits.at(-1)!.cursor;
+    }
+    const expected = (await store.search({ text: 'cmp conti', limit: 1000, offset: 0 })).hits.map((h) => h.entity.id);
+    expect(seen).toEqual(expected);
+  });
+
+  it('passes a search of kinds without personal search text straight to the store', async () => {
+    const store = fakeStore([wallet(1)], () => 1);
+    const page = await searchWithoutPersonal(store, { text: 'conti', first: 5, kinds: ['Wallet'] });
+    expect(page.totalCount).toBe(1);
+    expect(store.calls).toBe(1);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Search for callers without `personal:read`: a hit must not be returned, nor counted, because the text
+ * matched a personal value (a viewer searching a victim's e-mail learns nothing, not even that a victim
+ * has it). The engine's index folds personal values into a kind's search text, so hits of those kinds
+ * (kindsSearchingPersonal) are checked again here, above the port, the same on both engines: a hit is kept
+ * when a word of the query is a word of its non-personal search text (the searchable properties that are
+ * not personal, and the id's key), as the model derives it. Words are compared exactly (no stemming, no
+ * wildcards): a hit is dropped rather than kept on a guess.
+ */
+import type { Entity } from '../graph.js';
+import { model } from '../model/index.js';
+import { BOUNDS, integerIn, kindsIn } from '../services/arguments.js';
+import type { GraphReader } from '../services/graph-reader.js';
+import { cursorOf, positionOf, searchEntities, type SearchArgs, type SearchPage } from '../services/read-graph.js';
+import { kindsSearchingPersonal } from './redact.js';
+
+/** The store's largest search page (both adapters). */
+const STORE_PAGE = 1_000;
+/**
+ * Most hits of kinds with personal search text checked per search. Beyond them hits are neither returned
+ * nor counted: a viewer's search of a very common word may miss victims, never reveal one.
+ */
+export const MAX_CHECKED_HITS = 10_000;
+
+/** Words as compared here: accents and case folded, split at anything not a letter or a digit. */
+export function searchWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+const kindByName = new Map(model.kinds.map((k) => [k.name, k]));
+
+/** The words of an entity's search text without its personal values (searchable, not personal, and the id's key). */
+export function nonPersonalWords(entity: Entity): Set<string> {
+  const kind = kindByName.get(entity.kind);
+  const words = new Set<string>();
+  if (!kind) return words;
+  for (const w of searchWords(entity.id.slice(kind.idPrefix.length + 1))) words.add(w);
+  for (const [name, def] of Object.entries(kind.properties)) {
+    const value = entity.properties[name];
+    if (!def.searchable || def.personal || value === undefined || value === null) continue;
+    for (const v of Array.isArray(value) ? value : [value]) for (const w of searchWords(String(v))) words.add(w);
+  }
+  return words;
+}
+
+/** Whether the query (disjunctive, as both engines run it) matches the entity without its personal values. */
+export function matchesWithoutPersonal(entity: Entity, queryWords: readonly string[]): boolean {
+  const words = nonPersonalWords(entity);
+  return queryWords.some((w) => words.has(w));
+}
+
+interface Hit {
+  readonly entity: Entity;
+  readonly score: number;
+}
+
+const byRank = (a: Hit, b: Hit) =>
+  b.score - a.score || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0);
+
+/**
+ * Hits of these kinds, best first, that `keep` passes, page after page until `want` are collected, `scan`
+ * were looked at, or none are left; and the store's total.
+ */
+async function collect(
+  store: GraphReader,
+  text: string,
+  kinds: readonly string[],
+  { want, scan, keep }: { want: number; scan: number; keep: (entity: Entity) => boolean },
+): Promise<{ hits: Hit[]; total: number }> {
+  const hits: Hit[] = [];
+  let offset = 0;
+  let total = 0;
+  do {
+    const page = await store.search({ text, kinds, limit: STORE_PAGE, offset });
+    total = page.total;
+    for (const h of page.hits) if (keep(h.entity)) hits.push({ entity: h.entity, score: h.score });
+    if (page.hits.length === 0) break;
+    offset += page.hits.length;
+  } while (offset < total && offset < scan && hits.length < want);
+  return { hits, total };
+}
+
+/**
+ * `searchEntities` for a caller without `personal:read`. Kinds without personal search text are paged
+ * by the store as usual; hits of the others are all checked (up to MAX_CHECKED_HITS), and the two ranked
+ * lists merged by score then id, as the store orders them. `totalCount` counts only hits kept.
+ */
+export async function searchWithoutPersonal(store: GraphReader, args: SearchArgs): Promise<SearchPage> {
+  const first = integerIn('first', args.first, BOUNDS.first);
+  const asked = kindsIn('kinds', args.kinds) ?? model.kinds.filter((k) => !k.system).map((k) => k.name);
+  const sensitive = asked.filter((k) => kindsSearchingPersonal.includes(k));
+  if (sensitive.length === 0) return searchEntities(store, args);
+  const safe = asked.filter((k) => !kindsSearchingPersonal.includes(k));
+  const offset = args.after === undefined || args.after === null ? 0 : positionOf(args.after) + 1;
+  const words = searchWords(args.text);
+
+  const checked =
+    words.length === 0
+      ? { hits: [], total: 0 }
+      : await collect(store, args.text, sensitive, {
+          want: Infinity,
+          scan: MAX_CHECKED_HITS,
+          keep: (e) => matchesWithoutPersonal(e, words),
+        });
+  // Enough of the other kinds' best hits to fill the page wherever the checked hits fall in the ranking.
+  const others =
+    safe.length === 0
+      ? { hits: [], total: 0 }
+      : await collect(store, args.text, safe, { want: offset + first, scan: Infinity, keep: () => true });
+  const ranked = [...checked.hits, ...others.hits.slice(0, offset + first)].sort(byRank);
+  const page = ranked.slice(offset, offset + first);
+  const totalCount = others.total + checked.hits.length;
+  return {
+    hits: page.map((h, i) => ({ ...h, cursor: cursorOf(offset + i) })),
+    totalCount,
+    hasNextPage: offset + page.length < totalCount,
+    hasPreviousPage: offset > 0,
+  };
+}
