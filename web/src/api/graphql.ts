@@ -1,11 +1,15 @@
 /** Transport only: POST a GraphQL document to the server, return `data` or throw with the server's message. */
 
+import { session } from './session.js';
+
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
     /** Worth trying again as is (the server restarting, a busy writer, a timeout). */
     readonly retriable: boolean = false,
+    /** The rest of the server's `extensions` (a 403's `right` and `role`, a 401's `reason`). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -14,17 +18,22 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; retriable?: boolean } }>;
+  errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; retriable?: boolean; reason?: string } }>;
 }
 
 const UNREACHABLE = 'cannot reach the server (it may be restarting): try again in a moment';
 
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal) {
   let response: Response;
+  const token = session.token();
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        ...session.authHeaders(),
+      },
       body: JSON.stringify({ query, variables }),
       ...(signal && { signal }),
     });
@@ -35,7 +44,14 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   }
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code, error.extensions?.retriable === true);
+  if (response.status === 401 || error?.extensions?.code === 'UNAUTHENTICATED') {
+    // The token is missing, expired or revoked: the app returns to the sign-in screen with the reason.
+    session.refused(token, error?.message ?? 'not signed in', error?.extensions?.reason);
+  }
+  if (error) {
+    const { code, retriable, ...details } = error.extensions ?? {};
+    throw new ApiError(error.message, code, retriable === true, details);
+  }
   if (!response.ok || !body.data) {
     // A proxy's 502/503 while the server restarts has no GraphQL body.
     const down = response.status >= 500;

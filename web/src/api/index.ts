@@ -1,5 +1,7 @@
 /** The api layer: transport (graphql.ts) and one typed function per operation; answers in the scene's shapes. */
 export { ApiError, graphql } from './graphql.js';
+export { session, authHeaders, tokenFromInput, type Session, type SignOutReason } from './session.js';
+export { fetchMe, type Me } from './me.js';
 export { fetchModel, type ModelData, type KindInfo, type RelationshipInfo, type PropertyInfo } from './model.js';
 export { searchEntities, type SearchArgs, type SearchHit, type SearchPage } from './search.js';
 export { fetchEntities, fetchExistingEntities, fetchLinks, IDS_PER_CALL, type Found } from './entities.js';
