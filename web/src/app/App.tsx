@@ -5,7 +5,7 @@
  */
 
 import { useCallback, useEffect, useState } from 'react';
-import { fetchModel, fetchOverview, type ModelData } from '../api';
+import { fetchModel, fetchOverview, type Me, type ModelData } from '../api';
 import { describeError, type Problem } from '../features/notices/describe-error';
 import { OverviewDialog } from '../features/overview/OverviewDialog';
 import { toOverview, type Overview } from '../features/overview/overview';
@@ -17,7 +17,13 @@ type State =
   | { status: 'failed'; problem: Problem }
   | { status: 'ready'; model: ModelData };
 
-export function App() {
+interface Props {
+  /** Who is signed in (Root shows the sign-in screen until someone is). */
+  readonly me: Me;
+  readonly onSignOut: () => void;
+}
+
+export function App({ me, onSignOut }: Props) {
   const [state, setState] = useState<State>({ status: 'loading', attempt: 0 });
   const [overview, setOverview] = useState<Overview | undefined>();
   const [showOverview, setShowOverview] = useState(false);
@@ -80,6 +86,8 @@ export function App() {
         database={database}
         summary={summary}
         onShowOverview={() => setShowOverview(true)}
+        me={me}
+        onSignOut={onSignOut}
       />
       {showOverview && overview && <OverviewDialog overview={overview} onClose={() => setShowOverview(false)} />}
     </>

@@ -4,7 +4,7 @@
  */
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { fetchProvenance, searchEntities, type ModelData, type SearchHit } from '../api';
+import { fetchProvenance, searchEntities, type Me, type ModelData, type SearchHit } from '../api';
 import { relationshipsOf } from '../canvas/model-style';
 import { GraphCanvas } from '../canvas/GraphCanvas';
 import type { Canvas } from '../canvas/create-canvas';
@@ -18,6 +18,8 @@ import { NoticeBar } from '../features/notices/NoticeBar';
 import { QueriesPanel } from '../features/queries/QueriesPanel';
 import { RunQueryMenu } from '../features/queries/RunQueryMenu';
 import { SearchBox } from '../features/search/SearchBox';
+import { lacking } from '../features/session/rights';
+import { SessionBadge } from '../features/session/SessionBadge';
 import { TablePanel } from '../features/table/TablePanel';
 import { Toolbar } from '../features/toolbar/Toolbar';
 import { traceActions } from '../features/toolbar/trace-actions';
@@ -50,16 +52,20 @@ interface Props {
   readonly database: DatabaseCounts | undefined;
   readonly summary: string | undefined;
   readonly onShowOverview: () => void;
+  readonly me: Me;
+  readonly onSignOut: () => void;
 }
 
-export function Workspace({ model, database, summary, onShowOverview }: Props) {
+export function Workspace({ model, database, summary, onShowOverview, me, onSignOut }: Props) {
   const [history, dispatch] = useReducer(historyReducer, undefined, () => createHistory());
   const { notices, notify, dismiss } = useNotices();
   const { ctx, busy, nextLayout, pending, latest, cap, setCap } = useOperations(history, dispatch, notify, dismiss);
   const [canvas, setCanvas] = useState<Canvas | null>(null);
   const [expandBy, setExpandBy] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
   const [tableOpen, setTableOpen] = useState(false);
-  const queries = useQueriesPanel(ctx);
+  // A role without query:run gets no library, no panel and no "Run query…" (the server refuses them too).
+  const queriesLacking = lacking(me, 'query:run', 'Queries');
+  const queries = useQueriesPanel(ctx, !queriesLacking);
   const scene = history.present;
 
   const kinds = useMemo(() => new Map(model.kinds.map((k) => [k.name, k])), [model]);
@@ -123,6 +129,7 @@ export function Workspace({ model, database, summary, onShowOverview }: Props) {
         <button type="button" className="overview-button" onClick={onShowOverview} data-testid="show-overview">
           Database overview
         </button>
+        <SessionBadge me={me} onSignOut={onSignOut} />
       </header>
       <Toolbar
         layout={scene.layout}
@@ -153,6 +160,7 @@ export function Workspace({ model, database, summary, onShowOverview }: Props) {
         onToggleTable={() => setTableOpen(!tableOpen)}
         queriesOpen={queries.open}
         onToggleQueries={() => queries.show(!queries.open)}
+        queriesDisabled={queriesLacking}
         busy={busy}
       />
       <NoticeBar notices={notices} onDismiss={dismiss} />

@@ -14,17 +14,22 @@ import type { OperationContext } from './operations';
 import { runQuery } from './query-operations';
 import { useSavedQueries } from './use-saved-queries';
 
-export function useQueriesPanel(ctx: OperationContext) {
-  const { library, current, reload } = useSavedQueries(ctx);
+/** `allowed`: the signed-in role may run queries; otherwise the library is not asked for and the panel stays shut. */
+export function useQueriesPanel(ctx: OperationContext, allowed: boolean) {
+  const { library, current, reload } = useSavedQueries(ctx, allowed);
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
   const [request, setRequest] = useState<QueryRequest | null>(null);
   const [menu, setMenu] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
 
-  const show = useCallback((next: boolean) => {
-    setOpen(next);
-    if (next) setMounted(true);
-  }, []);
+  const show = useCallback(
+    (next: boolean) => {
+      if (next && !allowed) return;
+      setOpen(next);
+      if (next) setMounted(true);
+    },
+    [allowed],
+  );
   const queriesFor = useCallback((kind: string) => queriesForKind(current.current, kind).length, [current]);
   const run = useCallback((r: QueryRun) => runQuery(ctx, r), [ctx]);
   const search = useCallback<SearchKinds>(

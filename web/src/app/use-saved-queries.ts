@@ -8,13 +8,20 @@ import { loadSavedQueries } from './query-operations';
 /**
  * The saved-query library, loaded once the workspace opens (the canvas's "Run query with this node…"
  * needs it before the panel is ever shown). `current` is for the canvas menu, which reads it when opened.
+ * Not loaded for a role without query:run (`enabled` false): the library is empty, so no node offers
+ * "Run query…".
  */
-export function useSavedQueries(ctx: OperationContext) {
+export function useSavedQueries(ctx: OperationContext, enabled = true) {
   const [library, setLibrary] = useState<LibraryState>({ status: 'loading' });
   const current = useRef<readonly SavedQueryInfo[]>([]);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (!enabled) {
+      current.current = [];
+      setLibrary({ status: 'ready', queries: [] });
+      return;
+    }
     const abort = new AbortController();
     setLibrary({ status: 'loading' });
     loadSavedQueries(ctx, abort.signal).then(
@@ -28,7 +35,7 @@ export function useSavedQueries(ctx: OperationContext) {
       },
     );
     return () => abort.abort();
-  }, [ctx, attempt]);
+  }, [ctx, attempt, enabled]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { library, current, reload };

@@ -29,6 +29,17 @@ describe('describeError', () => {
     expect(describeError(new Error('boom'), 'expand').next).toMatch(/report it/);
   });
 
+  it('names the right a 403 needed and the role that lacks it', () => {
+    const error = Object.assign(new Error('forbidden'), {
+      code: 'FORBIDDEN',
+      details: { right: 'query:run', role: 'viewer' },
+    });
+    expect(describeError(error, 'run the query').next).toBe(
+      'This needs the right “query:run”, which your role (viewer) does not have. Ask the case administrator for a token with a role that holds it.',
+    );
+    expect(describeError(Object.assign(new Error('no'), { code: 'FORBIDDEN' }), 'x').next).toMatch(/administrator/);
+  });
+
   it('treats gateway answers and UNAVAILABLE as transient, NOT_FOUND as final', () => {
     expect(isTransient(new Error('the server answered 503'))).toBe(true);
     expect(isTransient(Object.assign(new Error('busy'), { code: 'UNAVAILABLE' }))).toBe(true);

@@ -34,6 +34,8 @@ export interface ToolbarProps {
   readonly onToggleTable: () => void;
   readonly queriesOpen: boolean;
   readonly onToggleQueries: () => void;
+  /** Why the signed-in role may not open the Queries panel (the button is disabled), if it may not. */
+  readonly queriesDisabled?: string | undefined;
   readonly busy: boolean;
 }
 
@@ -183,7 +185,8 @@ export function Toolbar(props: ToolbarProps) {
           type="button"
           onClick={props.onToggleQueries}
           aria-pressed={props.queriesOpen}
-          title="Saved queries and ad-hoc Cypher"
+          disabled={props.queriesDisabled !== undefined}
+          title={props.queriesDisabled ?? 'Saved queries and ad-hoc Cypher'}
           data-testid="toggle-queries"
         >
           Queries
