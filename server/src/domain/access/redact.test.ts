@@ -42,16 +42,17 @@ describe('redaction of personal properties', () => {
   });
 
   it("withholds a hand edit's record title (it quotes the values replaced), not a report's", () => {
-    const edit = (basis: string): Entity => ({
+    const file = (basis: string, name = 'edit by token:x'): Entity => ({
       id: 'source:ab',
       kind: 'SourceFile',
-      properties: { name: 'edit by token:x', title: 'updateEntity victim:v-0001: name "A" -> "B"', basis },
+      properties: { name, title: 'updateEntity victim:v-0001: name "A" -> "B"', basis },
       sources: [],
     });
-    expect(redactEntity(edit('manual'), false).withheld).toEqual(['title']);
-    expect(redactEntity(edit('manual'), false).properties['title']).toBeUndefined();
-    expect(redactEntity(edit('reported'), false).withheld).toEqual([]);
-    expect(redactEntity(edit('manual'), true).withheld).toEqual([]);
+    expect(redactEntity(file('manual'), false).withheld).toEqual(['title']);
+    expect(redactEntity(file('manual'), false).properties['title']).toBeUndefined();
+    expect(redactEntity(file('manual'), true).withheld).toEqual([]);
+    expect(redactEntity(file('reported'), false).withheld).toEqual([]);
+    expect(redactEntity(file('manual', 'Person.report.csv'), false).withheld).toEqual([]);
   });
 
   it('leaves links as they are: no relationship property is personal', () => {

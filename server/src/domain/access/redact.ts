@@ -32,10 +32,16 @@ export const personalProperties = (kindOrType: string): readonly string[] =>
  * Record text that may quote personal values although its property is not itself personal: a hand edit's
  * record (a SourceFile with basis `manual`) has a title saying what changed, with the values it replaced
  * (`updateEntity victim:v-0001: name "..." -> "..."`). It is withheld whole for callers without the right:
- * the title cannot be told apart from one that quotes nothing personal without parsing it.
+ * whether it quotes a personal value cannot be told without parsing it.
  */
 const QUOTING_RECORDS: ReadonlyArray<{ kind: string; property: string; when: (p: Properties) => boolean }> = [
-  { kind: 'SourceFile', property: 'title', when: (p) => p['basis'] === 'manual' },
+  {
+    kind: 'SourceFile',
+    property: 'title',
+    // Hand edits are named `edit by <caller>` (services/edit-record.ts); a transcribed file (also basis
+    // manual, loaded by the importer) keeps its title.
+    when: (p) => p['basis'] === 'manual' && typeof p['name'] === 'string' && p['name'].startsWith('edit by '),
+  },
 ];
 
 /** The names of the set properties to withhold from a caller without `personal:read`, in model order. */
