@@ -5,12 +5,14 @@
  */
 import { demoApp, type DemoApp } from '@ringtrace/server/testing/demo-app.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiError, fetchSavedQueries, runCypher, runSavedQuery } from '../../web/src/api/index.js';
+import { ApiError, fetchSavedQueries, runCypher, runSavedQuery, session } from '../../web/src/api/index.js';
 
 let api: DemoApp;
 
 beforeAll(async () => {
   api = await demoApp();
+  // As the page does after sign-in: every request carries the token (web/src/api/session.ts).
+  session.signIn(api.tokenFor('admin'));
   vi.stubGlobal('fetch', (url: string, init?: RequestInit) =>
     api.app.fetch(new Request(new URL(url, 'http://ringtrace.test'), init)),
   );

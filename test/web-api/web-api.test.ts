@@ -14,12 +14,15 @@ import {
   fetchPaths,
   fetchProvenance,
   searchEntities,
+  session,
 } from '../../web/src/api/index.js';
 
 let api: DemoApp;
 
 beforeAll(async () => {
   api = await demoApp();
+  // As the page does after sign-in: every request carries the token (web/src/api/session.ts).
+  session.signIn(api.tokenFor('admin'));
   vi.stubGlobal('fetch', (url: string, init?: RequestInit) =>
     api.app.fetch(new Request(new URL(url, 'http://ringtrace.test'), init)),
   );

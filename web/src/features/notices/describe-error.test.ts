@@ -29,13 +29,13 @@ describe('describeError', () => {
     expect(describeError(new Error('boom'), 'expand').next).toMatch(/report it/);
   });
 
-  it('names the right a 403 needed and the role that lacks it', () => {
+  it('names the right a 403 needed and the least role holding it', () => {
     const error = Object.assign(new Error('forbidden'), {
       code: 'FORBIDDEN',
-      details: { right: 'query:run', role: 'viewer' },
+      details: { right: 'query:run', role: 'analyst' },
     });
     expect(describeError(error, 'run the query').next).toBe(
-      'This needs the right “query:run”, which your role (viewer) does not have. Ask the case administrator for a token with a role that holds it.',
+      'This needs the right “query:run” (role analyst or above). Ask the case administrator for a token with a role that holds it.',
     );
     expect(describeError(Object.assign(new Error('no'), { code: 'FORBIDDEN' }), 'x').next).toMatch(/administrator/);
   });

@@ -50,13 +50,13 @@ const NEXT: Readonly<Record<string, string>> = {
 /** A request the app itself cancelled (a newer keystroke, a closed panel): not a failure to show. */
 export const isAbort = (error: unknown): boolean => (error as { name?: unknown } | null)?.name === 'AbortError';
 
-/** A 403 names the right it needed and the caller's role (ApiError.details): say both. */
+/** A 403 names the right it needed and the least role holding it (ApiError.details): say both. */
 function forbidden(error: unknown): string {
   const details = (error as { details?: { right?: unknown; role?: unknown } } | null)?.details;
   const right = typeof details?.right === 'string' ? details.right : undefined;
   const role = typeof details?.role === 'string' ? details.role : undefined;
   if (!right) return NEXT['FORBIDDEN']!;
-  return `This needs the right “${right}”${role ? `, which your role (${role}) does not have` : ''}. Ask the case administrator for a token with a role that holds it.`;
+  return `This needs the right “${right}”${role ? ` (role ${role} or above)` : ''}. Ask the case administrator for a token with a role that holds it.`;
 }
 
 export function describeError(error: unknown, doing: string): Problem {
