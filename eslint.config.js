@@ -40,6 +40,10 @@ const restrict = (name, files, patterns, ignores = []) => ({
 const CALLERS_OF_THE_PORT = ['server/src/graphql/**', 'server/src/http/**', 'server/src/ingest/**'];
 const ADAPTERS = ['server/src/store/kuzu/**', 'server/src/store/neo4j/**'];
 const OPEN_STORE = 'server/src/store/open-store.ts';
+const AUTH = ['server/src/auth/**'];
+
+/** From auth, a climb into the layers that use it: transport, CLI and stores. */
+const OUTSIDE_AUTH = '^(\\.\\./)+(graphql|http|cli|store|ingest|queries)(/|$)|^(\\.\\./)+(app|main|serve)\\.js$';
 
 export default defineConfig(
   {
@@ -80,8 +84,18 @@ export default defineConfig(
       adapters('only server/src/store/open-store.ts picks and imports an adapter; the rest uses the GraphStore port'),
       engines(),
     ],
-    ['server/src/domain/**', ...CALLERS_OF_THE_PORT, ...ADAPTERS, OPEN_STORE],
+    ['server/src/domain/**', ...CALLERS_OF_THE_PORT, ...ADAPTERS, OPEN_STORE, ...AUTH],
   ),
+  restrict('auth', AUTH, [
+    {
+      regex: OUTSIDE_AUTH,
+      message:
+        'auth turns credentials into a Caller for every transport (HTTP plugin, CLI): it imports the domain, never graphql, http, cli or a store',
+    },
+    { regex: '^(graphql|graphql-yoga|commander)(/|$)|^@(graphql-tools|envelop)/', message: 'auth knows no transport framework' },
+    adapters('auth never touches a store: tokens live in files (<dataDir>/tokens.json)'),
+    engines(),
+  ]),
   restrict('open-store', [OPEN_STORE], [engines()]),
   restrict(
     'kuzu-adapter',
