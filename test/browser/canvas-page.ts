@@ -46,10 +46,24 @@ export class CanvasPage {
     page.on('pageerror', (e) => this.errors.push(e.message));
   }
 
+  /** Opens the workspace at a URL that signs in (World.link) or in a tab signed in already. */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
+    await this.ready();
+  }
+
+  /** The workspace is up (signed in, model loaded) and idle. */
+  async ready(): Promise<void> {
     await this.page.waitForFunction(() => window.__ringtrace !== undefined, null, { timeout: 30_000 });
     await this.idle();
+  }
+
+  /** Opens a URL without a token, which shows the sign-in screen, and signs in there by pasting one. */
+  async signIn(url: string, token: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByTestId('token-input').fill(token);
+    await this.page.getByTestId('sign-in-submit').click();
+    await this.ready();
   }
 
   /** Every request and layout asked for so far is done. */

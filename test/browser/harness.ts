@@ -1,7 +1,9 @@
 /**
  * The browser tests' world, started once per test file: the web app built as `pnpm start` builds it, a
- * real server on a free port over an empty data directory (so it loads the demo case on first start),
- * and Debian's chromium driven by playwright-core. Without /usr/bin/chromium the tests fail in CI
+ * real server on a free port over an empty data directory (so it loads the demo case on first start and
+ * prints a sign-in link with a new admin token, which the world reads from its output), and Debian's
+ * chromium driven by playwright-core. Tokens for other roles come from the server's token store (the
+ * same file `ringtrace token create` writes; the running server re-reads it). Without /usr/bin/chromium the tests fail in CI
  * (CI=true) and are skipped locally, saying why (see `browserSuite`).
  */
 
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { createTokenStore, type TokenStore } from '@ringtrace/server/auth/index.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,9 +61,13 @@ async function buildWeb(): Promise<void> {
   await run(process.execPath, [vite, 'build', '--logLevel', 'error'], join(root, 'web'));
 }
 
+export type Role = 'viewer' | 'analyst' | 'loader' | 'admin';
+
 export class World {
   url = '';
   log = '';
+  /** The admin token of the first start's sign-in link (read from the server's output). */
+  adminToken = '';
   browser: BrowserContext | undefined;
   private server: ChildProcess | undefined;
   private dir = '';
@@ -75,6 +82,9 @@ export class World {
     this.port = await freePort();
     this.url = `http://127.0.0.1:${this.port}`;
     await this.startServer(180_000);
+    const link = /https?:\/\/\S+#token=(\S+)/.exec(this.log);
+    if (!link?.[1]) throw new Error(`the first start printed no sign-in link:\n${this.log}`);
+    this.adminToken = decodeURIComponent(link[1]);
     this.browser = await chromium.launchPersistentContext(join(this.dir, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -137,11 +147,35 @@ export class World {
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
   }
 
-  /** A GraphQL answer straight from the server: what the page should show, asked independently. */
-  async gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  /**
+   * The sign-in link for a token (the admin's by default), with a route after it if given
+   * (`#/entity/<id>`, `#view=...`): the page takes the token and opens the route.
+   */
+  link(route = '', token = this.adminToken): string {
+    const rest = route.replace(/^#/, '');
+    return `${this.url}/#token=${encodeURIComponent(token)}${rest ? `&${rest}` : ''}`;
+  }
+
+  private store(): TokenStore {
+    return createTokenStore({ dataDir: join(this.dir, 'data') });
+  }
+
+  /** A new token for a role, as `ringtrace token create --name <name> --role <role>` makes one. */
+  async token(role: Role, name = `browser ${role}`): Promise<string> {
+    const { token } = await this.store().create({ name, role, createdBy: 'browser tests' });
+    return token;
+  }
+
+  /** Revokes a token by its name (`ringtrace token revoke`): its next request gets 401. */
+  async revoke(name: string): Promise<void> {
+    await this.store().revoke(name, 'browser tests');
+  }
+
+  /** A GraphQL answer straight from the server: what the page should show, asked independently (as admin). */
+  async gql<T>(query: string, variables: Record<string, unknown> = {}, token = this.adminToken): Promise<T> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };

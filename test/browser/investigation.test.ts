@@ -48,7 +48,7 @@ describe.skipIf(!browserSuiteRuns())('an investigation in the browser', () => {
     const expected = new Map(stats.entities.map((e) => [e.kind, e.count]));
     expect(expected.get('Victim')).toBeGreaterThan(100);
 
-    await ui.open(world.url);
+    await ui.open(world.link());
     await expect(ui.page.locator('h1').textContent()).resolves.toBe('Ringtrace');
     expect(await ui.ids()).toEqual([]); // an investigation starts on an empty canvas
     const legend = ui.page.locator('[data-testid="legend-kind"][data-name="Victim"] .muted');
@@ -209,14 +209,15 @@ describe.skipIf(!browserSuiteRuns())('an investigation in the browser', () => {
       }
     };
 
+    // A new tab holds no token (sessionStorage): the link shows the sign-in screen, then opens the view.
     const byLink = new CanvasPage(await world.browser!.newPage());
-    await byLink.open(link);
+    await byLink.signIn(link, world.adminToken);
     expectSameCanvas(await byLink.elements());
     await byLink.shot('08-reopened-from-link');
     await byLink.page.close();
 
     const byFile = new CanvasPage(await world.browser!.newPage());
-    await byFile.open(world.url);
+    await byFile.open(world.link());
     await byFile.page.getByTestId('open-file-input').setInputFiles(file);
     await byFile.settle();
     expectSameCanvas(await byFile.elements());
@@ -235,7 +236,7 @@ describe.skipIf(!browserSuiteRuns())('an investigation in the browser', () => {
     };
     await writeFile(file, JSON.stringify(view));
     const page = new CanvasPage(await world.browser!.newPage());
-    await page.open(world.url);
+    await page.open(world.link());
     await page.page.getByTestId('open-file-input').setInputFiles(file);
     await page.settle();
     expect(await page.ids()).toEqual([GROUP]);

@@ -46,7 +46,7 @@ describe.skipIf(!browserSuiteRuns())('saved queries and Cypher in the browser', 
   beforeAll(async () => {
     await world.start();
     ui = new CanvasPage(await world.browser!.newPage());
-    await ui.open(world.url);
+    await ui.open(world.link());
   }, 300_000);
 
   afterAll(async () => {

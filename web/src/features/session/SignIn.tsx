@@ -32,7 +32,7 @@ export function SignIn({ ended, problem, onSubmit, pendingRoute }: Props) {
       {ended?.kind === 'refused' && (
         <div className="sign-in-ended" role="alert" data-testid="sign-in-reason">
           <strong>The server did not accept your token: {ended.message}</strong>
-          {ended.reason && <span> ({ended.reason})</span>}
+          {ended.reason && !ended.message.includes(ended.reason) && <span> ({ended.reason})</span>}
           <p className="muted">Sign in again with a valid token.</p>
         </div>
       )}
