@@ -106,8 +106,10 @@ describe.skipIf(!browserSuiteRuns())('signing in', () => {
   });
 
   it("a bad token stays on the sign-in screen with the server's reason", async () => {
-    const bad = 'rt_nosuchid_notasecret';
+    // Shaped like a token, but no such token: the reason must not tell an unknown id from a wrong secret.
+    const bad = `rt_0123456789abcdef_${'A'.repeat(43)}`;
     const refusal = await refusalOf(bad);
+    expect(refusal.reason).toBe('invalid');
     const ui = await tab();
     await ui.page.goto(world.url);
     await ui.page.getByTestId('token-input').fill(bad);
