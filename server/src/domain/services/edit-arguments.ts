@@ -51,6 +51,28 @@ export function linkIdIn(argument: string, id: string): string {
   return id;
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Every string of an edit's arguments (keys of maps too) is well-formed Unicode. JSON escapes let a client
+ * send a lone surrogate (`"\ud800"`); the engine would store it replaced by U+FFFD, under another id than
+ * the one the edit computed, so the edit would write and then fail to read back what it wrote.
+ */
+export function wellFormedIn(args: object): void {
+  const check = (argument: string, value: unknown): void => {
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) throw invalidArgument(argument, 'is not well-formed Unicode (a lone surrogate)');
+    } else if (Array.isArray(value)) value.forEach((v) => check(argument, v));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        check(argument, key);
+        check(argument, v);
+      }
+    }
+  };
+  for (const [argument, value] of Object.entries(args)) check(argument, value);
+}
+
 /** The properties argument: a JSON object (values are checked against the model later). */
 export function propertiesIn(argument: string, value: unknown): Readonly<Record<string, unknown>> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -93,6 +93,22 @@ describe('edit records', () => {
   });
 });
 
+describe('text that is not well-formed Unicode', () => {
+  it('is refused before anything is written, in keys, values and ids (the engine would store U+FFFD instead)', async () => {
+    const { store } = memoryStore();
+    const edits = createGraphEdits(store, { caller: 'token:t' });
+    await expect(edits.createEntity('Victim', { name: 'a' }, { key: 'k\ud800' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      details: { argument: 'key' },
+    });
+    await expect(edits.createEntity('Victim', { name: 'x\udc00y' }, { key: 'k' })).rejects.toMatchObject({
+      details: { argument: 'properties' },
+    });
+    await expect(edits.removeEntity('victim:\ud800')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(edits.createEntity('Victim', { name: 'Zoë 👩‍💻' }, { key: 'k' })).resolves.toMatchObject({ changed: true });
+  });
+});
+
 describe('evidence', () => {
   const victim = (sources: SourceRef[]): Entity => ({ id: 'victim:v-1', kind: 'Victim', properties: {}, sources });
 
