@@ -1,5 +1,6 @@
 /** Transport only: POST a GraphQL document to the server, return `data` or throw with the server's message. */
 
+import { persistedQueryExtensions } from './persisted-hash.js';
 import { session } from './session.js';
 
 export class ApiError extends Error {
@@ -25,6 +26,8 @@ const UNREACHABLE = 'cannot reach the server (it may be restarting): try again i
 
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal) {
   let response: Response;
+  // The document's hash, for servers that run only persisted operations (persisted-hash.ts).
+  const extensions = await persistedQueryExtensions(query);
   const token = session.token();
   try {
     response = await fetch('/graphql', {
@@ -34,7 +37,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
         accept: 'application/graphql-response+json',
         ...session.authHeaders(),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables, ...(extensions && { extensions }) }),
       ...(signal && { signal }),
     });
   } catch (error) {
