@@ -11,7 +11,10 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { Authenticator } from './auth/index.js';
 import { isDomainError } from './domain/errors.js';
+import { useAuth } from './graphql/access/use-auth.js';
+import { useRootFieldRights } from './graphql/access/use-root-field-rights.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
 import { useDocumentLimits } from './graphql/limits/use-document-limits.js';
 import { useOperationTimeout } from './graphql/limits/use-operation-timeout.js';
@@ -27,6 +30,8 @@ import type { GraphStore } from './store/port.js';
 export interface AppOptions {
   readonly store: GraphStore;
   readonly logger: Logger;
+  /** Who a token stands for (API tokens, single sign-on): every request but the public ones needs one. */
+  readonly authenticator: Authenticator;
   /** Directory of the built web app (web/dist); absent: only the API and the probes. */
   readonly webRoot?: string | undefined;
   /** Defaults: DEFAULT_API_LIMITS (serve.ts passes the configured body cap and operation timeout). */
@@ -36,6 +41,8 @@ export interface AppOptions {
 const GRAPHQL = '/graphql';
 const HEALTH = '/health';
 const READY = '/ready';
+/** The import endpoint's paths (http/import-protocol.ts) and anything else under /import. */
+const IMPORT = '/import';
 /** What a GET or a form POST must carry (yoga's default name); browsers cannot add it cross-site without CORS. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
@@ -69,7 +76,7 @@ function yogaLogger(logger: Logger): YogaLogger {
   return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
 }
 
-export function createApp({ store, logger, webRoot, limits: given }: AppOptions) {
+export function createApp({ store, logger, authenticator, webRoot, limits: given }: AppOptions) {
   const log = logger.child({ component: 'http' });
   const limits: ApiLimits = { ...DEFAULT_API_LIMITS, ...given };
   return createYoga<Record<string, unknown>, GraphQLContext>({
@@ -84,10 +91,14 @@ export function createApp({ store, logger, webRoot, limits: given }: AppOptions)
     maxRequestBodySize: limits.maxBodyBytes,
     maskedErrors: { maskError: createMaskError({ maxBodyBytes: limits.maxBodyBytes, csrfHeader: CSRF_HEADER }) },
     plugins: [
+      // First: a request without a valid token is answered 401 before anything reads its body.
+      useAuth({ authenticator, logger: log, apiPaths: [GRAPHQL, IMPORT], publicPaths: [HEALTH, READY] }),
       // JSON POSTs (the web app's) are preflighted by browsers, so only GETs and form posts need the header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useTokenLimit(limits.maxTokens),
       ...useDocumentLimits(limits),
+      // Each root field's @requires right, before any resolver runs (403 naming the right).
+      useRootFieldRights(),
       useOperationTimeout(limits.operationTimeoutMs, log),
       useStoreReadiness(store, log),
       useImportEndpoint({ store, logger }),

@@ -6,6 +6,7 @@
 
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { OidcConfig } from './auth/oidc.js';
 import { DomainError } from './domain/errors.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_TIMEOUT_MS } from './graphql/limits/values.js';
 
@@ -36,6 +37,10 @@ export interface Config {
   /** Time limit of one whole GraphQL operation (all its store calls), beside the store's per-statement one. */
   readonly operationTimeoutMs: number;
   readonly logLevel: LogLevel;
+  /** Single sign-on (RINGTRACE_OIDC_*): set when RINGTRACE_OIDC_ISSUER is. */
+  readonly oidc: OidcConfig | null;
+  /** The CLI's credential (RINGTRACE_TOKEN): an API token or a sign-in JWT. The server ignores it. */
+  readonly token: string | undefined;
   /** Where the user typed the command; relative paths (RINGTRACE_DATA, CLI arguments) resolve against it. */
   readonly cwd: string;
 }
@@ -76,6 +81,18 @@ const variables = {
   // 1 KiB to 64 MiB; 1 MiB holds any document the token limit allows plus large variables (500 ids).
   RINGTRACE_MAX_BODY_BYTES: integer(1024, 67_108_864).default(DEFAULT_MAX_BODY_BYTES),
   RINGTRACE_OPERATION_TIMEOUT_MS: integer(100, 3_600_000).default(DEFAULT_OPERATION_TIMEOUT_MS),
+  // Single sign-on: a JWT from an OpenID Connect provider, checked against its JWKS (auth/oidc.ts).
+  RINGTRACE_OIDC_ISSUER: z.url({ error: 'must be the issuer URL, exactly as in the tokens\' iss claim' }).optional(),
+  RINGTRACE_OIDC_AUDIENCE: z.string().optional(),
+  RINGTRACE_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of the JWKS' }).optional(),
+  // Pinned: a token signed with any other algorithm (none, HS256 with the public key) is refused.
+  RINGTRACE_OIDC_ALGORITHM: z
+    .enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'], {
+      error: 'must be an asymmetric JWS algorithm (RS256, PS256, ES256, EdDSA...)',
+    })
+    .default('RS256'),
+  RINGTRACE_OIDC_ROLE_CLAIM: z.string().regex(/^[\w:./-]+$/, { error: 'must be a claim name' }).default('ringtrace_role'),
+  RINGTRACE_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 } as const;
 
@@ -91,13 +108,34 @@ function parseVariable<K extends keyof typeof variables>(name: K, env: Env): Par
   if (result.success) return result.data as Parsed[K];
   const reason = result.error.issues[0]?.message ?? 'is invalid';
   // Secrets are never echoed back.
-  const shown = name === 'NEO4J_PASSWORD' ? '' : ` (got "${raw}")`;
+  const shown = name === 'NEO4J_PASSWORD' || name === 'RINGTRACE_TOKEN' ? '' : ` (got "${raw}")`;
   throw new DomainError('INVALID_ARGUMENT', `${name} ${reason}${shown}`, { details: { variable: name } });
 }
 
 /** Where the user typed the command: pnpm runs scripts elsewhere, but sets INIT_CWD to it. */
 export function invocationDir(env: Env = process.env): string {
   return env['INIT_CWD'] || process.cwd();
+}
+
+function oidcConfig(get: <K extends keyof typeof variables>(name: K) => Parsed[K]): OidcConfig | null {
+  const issuer = get('RINGTRACE_OIDC_ISSUER');
+  if (issuer === undefined) return null;
+  const required = (name: 'RINGTRACE_OIDC_AUDIENCE' | 'RINGTRACE_OIDC_JWKS_URL') => {
+    const value = get(name);
+    if (value === undefined) {
+      throw new DomainError('INVALID_ARGUMENT', `${name} must be set when RINGTRACE_OIDC_ISSUER is`, {
+        details: { variable: name },
+      });
+    }
+    return value;
+  };
+  return {
+    issuer,
+    audience: required('RINGTRACE_OIDC_AUDIENCE'),
+    jwksUrl: required('RINGTRACE_OIDC_JWKS_URL'),
+    algorithm: get('RINGTRACE_OIDC_ALGORITHM'),
+    roleClaim: get('RINGTRACE_OIDC_ROLE_CLAIM'),
+  };
 }
 
 /** Reads and validates the configuration; throws an INVALID_ARGUMENT DomainError naming the bad variable. */
@@ -118,6 +156,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: get('RINGTRACE_MAX_BODY_BYTES'),
     operationTimeoutMs: get('RINGTRACE_OPERATION_TIMEOUT_MS'),
     logLevel: get('LOG_LEVEL'),
+    oidc: oidcConfig(get),
+    token: get('RINGTRACE_TOKEN'),
     cwd,
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { createAuthenticator, createOidcVerifier, createTokenStore, ensureFirstAdmin, signInNotice } from './auth/index.js';
 import type { Config } from './config.js';
 import { DomainError } from './domain/errors.js';
 import { loadDemoOnFirstStart } from './demo-on-first-start.js';
@@ -12,6 +13,8 @@ import type { GraphStore } from './store/port.js';
 export interface ServerHandle {
   readonly url: string;
   readonly port: number;
+  /** The admin token this start created (a fresh data directory), shown once in the sign-in link. */
+  readonly firstAdminToken: string | undefined;
   /** Stops accepting requests, lets the running ones finish (5 s at most), then closes the store. */
   close(): Promise<void>;
 }
@@ -21,6 +24,8 @@ export interface ServeOptions {
   readonly logger: Logger;
   readonly webRoot?: string;
   readonly demoDir?: string;
+  /** Where the sign-in notice goes (stdout by default, beside the log lines, like Jupyter's link). */
+  readonly print?: (text: string) => void;
 }
 
 const DRAIN_MS = 5000;
@@ -66,18 +71,31 @@ function stop(server: Server): Promise<void> {
  * long demo load), then opens the store, loads the demo case into an empty embedded database, and
  * hands the requests to the app.
  */
-export async function startServer({ config, logger, webRoot = webDist, demoDir = demoCaseDir }: ServeOptions) {
+export async function startServer({
+  config,
+  logger,
+  webRoot = webDist,
+  demoDir = demoCaseDir,
+  print = (text) => process.stdout.write(`${text}\n`),
+}: ServeOptions) {
   let handler: RequestListener = starting;
   const server = createServer((request, response) => handler(request, response));
   const address = await listen(server, config.port, config.host);
   let store: GraphStore | undefined;
+  let firstAdminToken: string | undefined;
   try {
     store = await openStore(config);
     const { engine, location, version } = store.info;
     logger.info({ engine, location, version }, 'store open');
     if (engine === 'embedded') await loadDemoOnFirstStart({ store, dataDir: config.dataDir, demoDir, logger });
     const { maxBodyBytes, operationTimeoutMs } = config;
-    handler = createApp({ store, logger, webRoot, limits: { maxBodyBytes, operationTimeoutMs } });
+    const tokens = createTokenStore({ dataDir: config.dataDir });
+    firstAdminToken = await ensureFirstAdmin(tokens);
+    if (firstAdminToken !== undefined) logger.info({ file: tokens.path }, 'no admin token yet: created one (the sign-in link below)');
+    const oidc = config.oidc ? createOidcVerifier(config.oidc) : null;
+    if (config.oidc) logger.info({ issuer: config.oidc.issuer, algorithm: config.oidc.algorithm }, 'single sign-on on');
+    const authenticator = createAuthenticator({ tokens, oidc });
+    handler = createApp({ store, logger, authenticator, webRoot, limits: { maxBodyBytes, operationTimeoutMs } });
   } catch (error) {
     await stop(server);
     await store?.close().catch(() => undefined);
@@ -86,10 +104,13 @@ export async function startServer({ config, logger, webRoot = webDist, demoDir =
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   logger.info({ url }, `Ringtrace is ready at ${url}`);
+  // The token goes to the terminal only, never into a log line (logs are shipped and kept).
+  print(signInNotice(url, firstAdminToken));
   const open = store;
   const handle: ServerHandle = {
     url,
     port: address.port,
+    firstAdminToken,
     async close() {
       await stop(server);
       await open.close();

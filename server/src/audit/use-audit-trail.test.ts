@@ -78,6 +78,17 @@ describe('recording every request', () => {
     expect(entry!.outcome).toMatchObject({ status: 'error', code: 'NOT_FOUND', httpStatus: 200 });
   });
 
+  it('a document that does not parse: named as such, with its variables and the parse error', async () => {
+    const before = await last();
+    await post('admin', { query: '{ stats { engine ', variables: { a: 1 } });
+    const [entry] = await since(before);
+    expect(entry).toMatchObject({
+      action: { kind: 'graphql', name: 'unparsed document', variables: { a: 1 } },
+      outcome: { status: 'error', code: 'GRAPHQL_PARSE_FAILED' },
+    });
+    expect(entry!.action.type).toBeUndefined();
+  });
+
   it('counts top-level items of the result', async () => {
     const before = await last();
     await post('admin', { query: '{ entities(ids: ["country:RU", "country:DE"]) { id } }' });

@@ -35,7 +35,8 @@ interface RequestState {
   type?: string | undefined;
   /** The operation's own name, or `anonymous <type>`, once the document parsed. */
   name?: string | undefined;
-  parsed?: boolean;
+  /** The body was read (a 401 is answered before). */
+  params?: boolean;
   code?: string | undefined;
   items?: number | undefined;
 }
@@ -66,6 +67,7 @@ export function useAuditTrail(trail: AuditTrail, options: AuditPluginOptions): P
     },
     onParams({ params, request }) {
       const state = stateOf(request);
+      state.params = true;
       state.operationName = params.operationName ?? undefined;
       state.variables = params.variables ?? undefined;
     },
@@ -75,9 +77,11 @@ export function useAuditTrail(trail: AuditTrail, options: AuditPluginOptions): P
         if (!request || !(result && typeof result === 'object' && 'kind' in result)) return;
         const state = stateOf(request);
         const operation = getOperationAST(result as DocumentNode, state.operationName);
-        state.parsed = true;
         state.type = operation?.operation;
-        state.name = operation?.name?.value ?? (operation ? `anonymous ${operation.operation}` : undefined);
+        // No operation: several and no (or an unknown) operationName; graphql refuses it.
+        state.name = operation
+          ? (operation.name?.value ?? `anonymous ${operation.operation}`)
+          : (state.operationName ?? 'unknown operation');
       };
     },
     onResultProcess({ request, result }) {
@@ -106,7 +110,7 @@ export function useAuditTrail(trail: AuditTrail, options: AuditPluginOptions): P
 
       if (isGraphql) {
         const length = Number(response.headers.get('content-length') ?? Number.NaN);
-        const name = state.name ?? (state.parsed === undefined && state.variables === undefined ? httpLabel : 'unparsed document');
+        const name = state.name ?? (state.params ? (state.operationName ?? 'unparsed document') : httpLabel);
         return record(
           { ...(Number.isFinite(length) && { bytes: length }), ...(state.items !== undefined && { items: state.items }) },
           state.code,
