@@ -9,6 +9,7 @@ import { prepareEntity } from './domain/facts/prepare-entity.js';
 import { prepareLink } from './domain/facts/prepare-link.js';
 import { openStore } from './store/open-store.js';
 import type { GraphStore } from './store/port.js';
+import { createTestAuth, type TestAuth } from './testing/test-auth.js';
 
 const source = { sha256: 'a'.repeat(64), locator: 'line:2' };
 const silent = pino({ level: 'silent' });
@@ -28,6 +29,7 @@ function capture() {
 let dir: string;
 let store: GraphStore;
 let webRoot: string;
+let auth: TestAuth;
 
 /** Only `key` fails; everything else is the real store. */
 function failing(key: keyof GraphStore, error: Error): GraphStore {
@@ -44,7 +46,7 @@ function failing(key: keyof GraphStore, error: Error): GraphStore {
 async function gql(app: ReturnType<typeof createApp>, query: string, variables: Record<string, unknown> = {}) {
   const response = await app.fetch('http://ringtrace.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth.headers() },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -53,6 +55,7 @@ async function gql(app: ReturnType<typeof createApp>, query: string, variables: 
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ringtrace-app-'));
+  auth = await createTestAuth({ dataDir: join(dir, 'data') });
   store = await openStore({ dataDir: join(dir, 'data'), neo4j: null, bufferPoolMb: 256, queryTimeoutMs: 10_000 });
   const entity = (kind: string, key: string | undefined, properties: Record<string, unknown>) =>
     prepareEntity({ kind, ...(key !== undefined && { key }), properties }, source).write;
@@ -81,18 +84,28 @@ afterAll(async () => {
 
 describe('probes', () => {
   it('/health answers while the process is up', async () => {
-    const app = createApp({ store: failing('countByKind', new Error('down')), logger: silent });
+    const app = createApp({
+      authenticator: auth.authenticator,
+      store: failing('countByKind', new Error('down')),
+      logger: silent,
+    });
     expect((await app.fetch('http://ringtrace.test/health')).status).toBe(200);
   });
 
   it('/ready answers 200 when the store does', async () => {
-    const response = await createApp({ store, logger: silent }).fetch('http://ringtrace.test/ready');
+    const response = await createApp({ authenticator: auth.authenticator, store, logger: silent }).fetch(
+      'http://ringtrace.test/ready',
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ready', engine: 'embedded' });
   });
 
   it('/ready answers 503 without the engine internals when the store fails', async () => {
-    const app = createApp({ store: failing('countByKind', new Error('IO exception: /secret/path')), logger: silent });
+    const app = createApp({
+      authenticator: auth.authenticator,
+      store: failing('countByKind', new Error('IO exception: /secret/path')),
+      logger: silent,
+    });
     const response = await app.fetch('http://ringtrace.test/ready');
     expect(response.status).toBe(503);
     const text = await response.text();
@@ -108,7 +121,7 @@ describe('probes', () => {
 describe('GraphQL', () => {
   it('stats lists every kind and type of the model with the stored counts', async () => {
     const { body } = await gql(
-      createApp({ store, logger: silent }),
+      createApp({ authenticator: auth.authenticator, store, logger: silent }),
       '{ stats { engine version entities { kind count } links { type count } } }',
     );
     expect(body.errors).toBeUndefined();
@@ -125,7 +138,7 @@ describe('GraphQL', () => {
 
   it('entity(id) returns caption, properties and sources', async () => {
     const { body } = await gql(
-      createApp({ store, logger: silent }),
+      createApp({ authenticator: auth.authenticator, store, logger: silent }),
       'query ($id: ID!) { entity(id: $id) { id kind caption properties sources { sha256 locator } } }',
       { id: 'phone:+74951234567' },
     );
@@ -141,7 +154,10 @@ describe('GraphQL', () => {
 
   it('entity(id) of an unknown id fails with code NOT_FOUND, and it is not logged as an error', async () => {
     const { lines, logger } = capture();
-    const { body } = await gql(createApp({ store, logger }), '{ entity(id: "callcentre:nowhere") { id } }');
+    const { body } = await gql(
+      createApp({ authenticator: auth.authenticator, store, logger }),
+      '{ entity(id: "callcentre:nowhere") { id } }',
+    );
     expect(lines).toEqual([]);
     expect(body.data).toEqual({ entity: null });
     expect(body.errors).toEqual([
@@ -154,14 +170,21 @@ describe('GraphQL', () => {
   });
 
   it('entity(id) of a malformed id fails with code INVALID_ARGUMENT naming it', async () => {
-    const { body } = await gql(createApp({ store, logger: silent }), '{ entity(id: "no-prefix") { id } }');
+    const { body } = await gql(
+      createApp({ authenticator: auth.authenticator, store, logger: silent }),
+      '{ entity(id: "no-prefix") { id } }',
+    );
     expect(body.errors[0].extensions).toEqual({ code: 'INVALID_ARGUMENT', argument: 'id' });
     expect(body.errors[0].message).toContain('"no-prefix"');
   });
 
   it('masks an unexpected error and logs it', async () => {
     const { lines, logger } = capture();
-    const app = createApp({ store: failing('countByKind', new Error('engine exploded at /secret/path')), logger });
+    const app = createApp({
+      authenticator: auth.authenticator,
+      store: failing('countByKind', new Error('engine exploded at /secret/path')),
+      logger,
+    });
     const { text, body } = await gql(app, '{ stats { engine } }');
     expect(body.errors).toEqual([
       expect.objectContaining({
@@ -175,7 +198,7 @@ describe('GraphQL', () => {
 
   it('model gives the kinds with their display hints', async () => {
     const { body } = await gql(
-      createApp({ store, logger: silent }),
+      createApp({ authenticator: auth.authenticator, store, logger: silent }),
       '{ model { kinds { name system display { colour icon caption } } relationships { name endpoints { from to } } } }',
     );
     const victim = body.data.model.kinds.find((k: { name: string }) => k.name === 'Victim');
@@ -187,7 +210,10 @@ describe('GraphQL', () => {
 
 describe('the web app', () => {
   const get = (path: string, root = webRoot, headers: Record<string, string> = {}) =>
-    createApp({ store, logger: silent, webRoot: root }).fetch(`http://ringtrace.test${path}`, { headers });
+    createApp({ authenticator: auth.authenticator, store, logger: silent, webRoot: root }).fetch(
+      `http://ringtrace.test${path}`,
+      { headers },
+    );
 
   it('serves index.html at / and for client-side routes', async () => {
     for (const path of ['/', '/case/42']) {
@@ -220,7 +246,17 @@ describe('the web app', () => {
 
   it('leaves /graphql to the API', async () => {
     // A GET query carries the CSRF prevention header (limits-api.test.ts tests the refusal without it).
-    const response = await get('/graphql?query=%7Bstats%7Bengine%7D%7D', webRoot, { [CSRF_HEADER]: '1' });
+    const response = await get('/graphql?query=%7Bstats%7Bengine%7D%7D', webRoot, {
+      [CSRF_HEADER]: '1',
+      ...auth.headers('viewer'),
+    });
     expect(await response.json()).toEqual({ data: { stats: { engine: 'embedded' } } });
+  });
+
+  it('serves the web app without a token (the sign-in page must load) but not the API', async () => {
+    expect((await get('/', webRoot)).status).toBe(200);
+    const response = await get('/graphql?query=%7Bstats%7Bengine%7D%7D', webRoot, { [CSRF_HEADER]: '1' });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 });

@@ -63,11 +63,11 @@ describe('main', () => {
 
     const child = startTsx(MAIN, [], { PORT: '0', RINGTRACE_DATA: dataDir, RINGTRACE_BUFFER_POOL_MB: '128' });
     const result = collect(child);
+    let output = '';
     const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
       child.stdout?.on('data', (d: Buffer) => {
         output += d.toString();
-        const match = /ready at (http:\/\/[^\s"]+)/.exec(output);
+        const match = /ready at (http:\/\/[^\s"]+)[\s\S]*#token=/.exec(output);
         if (match?.[1]) resolve(match[1]);
       });
       void result.then((r) => reject(new Error(`the server exited with ${r.code}: ${r.stderr}`)));
@@ -75,6 +75,17 @@ describe('main', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(200);
+    // The first start made an admin token and printed the sign-in link with it (never in a log line).
+    const token = new RegExp(`${url.replaceAll('.', '\\.')}/#token=(rt_\\S+)`).exec(output)?.[1];
+    expect(token).toBeDefined();
+    expect(output.split('\n').filter((line) => line.startsWith('{') && line.includes(token!))).toEqual([]);
+    expect((await fetch(`${url}/graphql`, { method: 'POST', body: '{}' })).status).toBe(401);
+    const me = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { name role } }' }),
+    });
+    expect(await me.json()).toEqual({ data: { me: { name: 'admin (first start)', role: 'admin' } } });
     child.kill('SIGTERM');
     const { code, stdout, stderr } = await result;
     expect(stdout).not.toContain('loading the demo case');

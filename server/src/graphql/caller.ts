@@ -1,18 +1,17 @@
 /**
  * Who is calling: the one seam between a request and the identity that edits are recorded under
- * ("entered by <caller> at <time>"). Until the API has authentication (issue 7: tokens and roles), every
- * request is the fixed local identity: the server listens on loopback by default, so the caller is whoever
- * uses this machine. Issue 7 replaces the body of callerFrom (reading a verified token) and nothing else:
- * resolvers read `context.caller`, never the request.
+ * ("entered by <caller id> at <time>"). The auth plugin (access/use-auth.ts) verified the request's token
+ * and set its Caller before GraphQL saw it; resolvers read `context.caller`, never the request.
  */
-export interface Caller {
-  /** Recorded as `loadedBy` of each edit's source and in its name (`edit by <id>`). */
-  readonly id: string;
-}
+import { callerOf } from '../auth/request-caller.js';
+import type { Caller } from '../domain/access/caller.js';
+import { DomainError } from '../domain/errors.js';
 
-/** The identity of every request while the API has no authentication. */
-export const LOCAL_CALLER: Caller = Object.freeze({ id: 'local' });
+export type { Caller } from '../domain/access/caller.js';
 
-export function callerFrom(_request: Request): Caller {
-  return LOCAL_CALLER;
+/** The request's verified caller; a request that reached here without one is refused, never run as nobody. */
+export function callerFrom(request: Request): Caller {
+  const caller = callerOf(request);
+  if (!caller) throw new DomainError('UNAUTHENTICATED', 'sign in: this request carries no verified token', { details: { reason: 'missing' } });
+  return caller;
 }

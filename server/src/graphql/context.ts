@@ -6,7 +6,7 @@ import { callerFrom, type Caller } from './caller.js';
 /** What every resolver receives: the store port (never an adapter), who is calling, and this request's loaders. */
 export interface GraphQLContext {
   readonly store: GraphStore;
-  /** From the request, in one place (caller.ts); edits are recorded under it. */
+  /** The verified caller (auth plugin, caller.ts): every check reads it; edits are recorded under its id. */
   readonly caller: Caller;
   /** Entities by id, batched per request (link ends, source files); null where none exists. */
   readonly entities: DataLoader<string, Entity | null>;

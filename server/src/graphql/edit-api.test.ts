@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../domain/provenance.js';
 import { canonicalJson } from '../domain/services/edit-record.js';
 import { demoApp, type DemoApp, type GraphQLBody } from '../testing/demo-app.js';
-import { LOCAL_CALLER } from './caller.js';
 
 let api: DemoApp;
 beforeAll(async () => {
@@ -52,7 +51,7 @@ describe('createEntity', () => {
     const { body } = await api.gql(CREATE, { kind: 'Victim', key: 'V-9001', properties });
     expect(body.errors).toBeUndefined();
     const edit = body.data.createEntity;
-    expect(edit).toMatchObject({ changed: true, flags: [], source: enteredBy('local') });
+    expect(edit).toMatchObject({ changed: true, flags: [], source: enteredBy(api.callerIdOf('admin')) });
     expect(edit.entity).toMatchObject({
       id: 'victim:v-9001',
       kind: 'Victim',
@@ -65,7 +64,7 @@ describe('createEntity', () => {
     const at = edit.source.loadedAt;
     const record = {
       op: 'createEntity',
-      caller: LOCAL_CALLER.id,
+      caller: api.callerIdOf('admin'),
       at,
       input: { kind: 'Victim', key: 'V-9001', properties },
     };
@@ -141,7 +140,7 @@ describe('updateEntity', () => {
       properties: { name: 'Orion (closed)', status: 'closed', city: 'Moscow', workstationCount: 140 },
     });
     expect(edit.entity.sources).toEqual([...before, edit.source]);
-    expect(edit.source).toMatchObject(enteredBy('local'));
+    expect(edit.source).toMatchObject(enteredBy(api.callerIdOf('admin')));
     expect(edit.source.title).toBe(
       `updateEntity ${id}: status "raided" -> "closed", name "Orion call centre (synthetic)" -> "Orion (closed)"`,
     );
@@ -200,7 +199,7 @@ describe('linkEntities', () => {
     });
     expect(edit.link.sources).toEqual([edit.source]);
     expect(edit.source).toMatchObject({
-      ...enteredBy('local'),
+      ...enteredBy(api.callerIdOf('admin')),
       title: `linkEntities ${edit.link.id}: PAID victim:v-9001 -> ${WALLET}`,
     });
     const { body: prov } = await api.gql(PROVENANCE, { id: edit.link.id });

@@ -45,7 +45,7 @@ afterEach(() => {
 async function send(app: App, body: string, headers: Record<string, string> = {}) {
   const response = await app.fetch(ENDPOINT, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokenFor('admin')}`, ...headers },
     body,
   });
   const text = await response.text();
@@ -100,7 +100,7 @@ describe('UNAVAILABLE when the store is down or closed', () => {
     dir = await mkdtemp(join(tmpdir(), 'ringtrace-closed-'));
     const store = await openStore({ dataDir: join(dir, 'data'), neo4j: null, bufferPoolMb: 128, queryTimeoutMs: 5000 });
     await store.close();
-    app = createApp({ store, logger: silent });
+    app = createApp({ store, logger: silent, authenticator: api.authenticator });
   });
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -142,7 +142,7 @@ describe('anything unexpected is masked', () => {
     if (env === undefined) delete process.env['NODE_ENV'];
     else process.env['NODE_ENV'] = env;
     // Yoga reads NODE_ENV when the app is built.
-    const app = createApp({ store: api.store, logger: silent });
+    const app = createApp({ store: api.store, logger: silent, authenticator: api.authenticator });
     const store = new Proxy(api.store, {
       get: (target, prop, receiver) =>
         prop === 'countByKind'
@@ -151,7 +151,7 @@ describe('anything unexpected is masked', () => {
             }
           : Reflect.get(target, prop, receiver),
     });
-    const failing = createApp({ store, logger: silent });
+    const failing = createApp({ store, logger: silent, authenticator: api.authenticator });
     const { status, body, text } = await query('{ stats { entities { kind } } }', undefined, failing);
     expect(status).toBe(200);
     expect(body.errors).toEqual([
@@ -238,7 +238,7 @@ describe('the server never crashes on input', () => {
   it.each(garbage)('%s: a 4xx or a GraphQL error with a code, no stack', async (_, body, headers) => {
     const response = await api.app.fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokenFor('admin')}`, ...headers },
       body,
     });
     expect(response.status).toBeLessThan(500);

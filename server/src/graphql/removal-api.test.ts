@@ -61,9 +61,9 @@ describe('removeLink', () => {
       overridden: [],
       source: {
         locator: 'edit:1',
-        fileName: 'edit by local',
+        fileName: `edit by ${api.callerIdOf('admin')}`,
         basis: 'manual',
-        loadedBy: 'local',
+        loadedBy: api.callerIdOf('admin'),
         title: `removeLink ${livesIn}: LIVES_IN victim:v-9100 -> country:DE`,
       },
     });
@@ -105,7 +105,7 @@ describe('removeLink', () => {
     const { removeLink } = await ok(REMOVE_LINK, { id, force: true });
     expect(removeLink).toMatchObject({ links: 1, overridden: sources });
     const record = (await ok(RECORD, { id: `source:${removeLink.source.sha256}` })).entity;
-    expect(record).toMatchObject({ basis: 'manual', loadedBy: 'local', loadedAt: removeLink.source.loadedAt });
+    expect(record).toMatchObject({ basis: 'manual', loadedBy: api.callerIdOf('admin'), loadedAt: removeLink.source.loadedAt });
     expect(record.title).toMatch(
       /^removeLink link:LIVES_IN:\w+: LIVES_IN victim:v-0003 -> country:DE; forced over evidence: .*LIVES_IN\.csv \(synthetic\)/,
     );

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { meResolvers } from './access/me-resolver.js';
 import { modelTypeDefs, modelTypeResolvers } from './model-types.js';
+import { auditResolvers } from './resolvers/audit.js';
 import { entityResolvers } from './resolvers/entity.js';
 import { jsonResolvers } from './resolvers/json-scalar.js';
 import { linkResolvers } from './resolvers/link.js';
@@ -39,6 +41,8 @@ export function createSchema(): GraphQLSchema {
       searchResolvers,
       modelResolvers,
       mutationResolvers,
+      meResolvers,
+      auditResolvers,
       queryResolvers(),
       modelTypeResolvers(),
     ],

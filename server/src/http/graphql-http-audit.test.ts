@@ -14,17 +14,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, CSRF_HEADER, type App } from '../app.js';
 import { openStore } from '../store/open-store.js';
 import type { GraphStore } from '../store/port.js';
+import { createTestAuth, type TestAuth } from '../testing/test-auth.js';
 
 let dir: string;
 let store: GraphStore;
 let app: App;
 let server: Server;
 let port: number;
+let auth: TestAuth;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ringtrace-audit-'));
   store = await openStore({ dataDir: join(dir, 'data'), neo4j: null, bufferPoolMb: 128, queryTimeoutMs: 10_000 });
-  app = createApp({ store, logger: pino({ level: 'silent' }) });
+  auth = await createTestAuth({ dataDir: join(dir, 'data') });
+  app = createApp({ store, logger: pino({ level: 'silent' }), authenticator: auth.authenticator });
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -36,6 +39,15 @@ afterAll(async () => {
 });
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The audit's requests, signed in (as a viewer: every audit reads `__typename` or a query field). */
+const signedIn =
+  (fetchFn: Fetch): Fetch =>
+  (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('authorization', `Bearer ${auth.tokenFor('viewer')}`);
+    return fetchFn(input, { ...init, headers });
+  };
 
 async function audit(fetchFn: Fetch, url: string): Promise<AuditResult[]> {
   const results: AuditResult[] = [];
@@ -58,11 +70,11 @@ describe.each([
   [
     'in-process (app.fetch)',
     () => ({
-      fetchFn: ((input, init) => app.fetch(new Request(input, init))) as Fetch,
+      fetchFn: signedIn(((input, init) => app.fetch(new Request(input, init))) as Fetch),
       url: 'http://ringtrace.test/graphql',
     }),
   ],
-  ['over HTTP', () => ({ fetchFn: fetch as Fetch, url: `http://127.0.0.1:${port}/graphql` })],
+  ['over HTTP', () => ({ fetchFn: signedIn(fetch as Fetch), url: `http://127.0.0.1:${port}/graphql` })],
 ])('graphql-http audit, %s', (_, target) => {
   let results: AuditResult[];
   beforeAll(async () => {

@@ -5,17 +5,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.js';
 import { SAMPLES, tempStore } from '../ingest/import/test-support/temp-store.js';
 import type { GraphStore } from '../store/port.js';
+import { createTestAuth, type TestAuth } from '../testing/test-auth.js';
 import { encodeMapping, IMPORT_HEADER, MAPPING_HEADER } from './import-protocol.js';
 
 let app: App;
 let store: GraphStore;
 let dispose: () => Promise<void>;
+let auth: TestAuth;
+/** Admin's token: role checks of these paths are in graphql/access/role-matrix.test.ts. */
+let admin: Record<string, string>;
 
 beforeAll(async () => {
   ({ store, dispose } = await tempStore());
-  app = createApp({ store, logger: pino({ level: 'silent' }) });
+  auth = await createTestAuth();
+  admin = auth.headers('admin');
+  app = createApp({ store, logger: pino({ level: 'silent' }), authenticator: auth.authenticator });
 });
-afterAll(async () => dispose?.());
+afterAll(async () => {
+  await auth?.dispose();
+  await dispose?.();
+});
 
 /** The file as a stream of small chunks, as a script's upload arrives. */
 function streamOf(bytes: Buffer): ReadableStream<Uint8Array> {
@@ -31,7 +40,7 @@ function streamOf(bytes: Buffer): ReadableStream<Uint8Array> {
 async function upload(query: string, bytes: Buffer, headers: Record<string, string> = {}) {
   const response = await app.fetch(`http://localhost/import?${query}`, {
     method: 'POST',
-    headers: { [IMPORT_HEADER]: '1', ...headers },
+    headers: { [IMPORT_HEADER]: '1', ...admin, ...headers },
     body: streamOf(bytes),
     duplex: 'half',
   } as RequestInit);
@@ -62,7 +71,8 @@ describe('POST /import', () => {
     expect(summary).toMatchObject({ rows: 10, rejected: 4, files: [{ name: 'cdr.csv', status: 'loaded' }] });
     run = summary.run;
     const [file] = await store.getEntities([`source:${summary.files[0]!.sha256}`]);
-    expect(file!.properties).toMatchObject({ name: 'cdr.csv', loadedBy: 'local over http', importRun: run });
+    expect(file!.properties).toMatchObject({ name: 'cdr.csv', importRun: run });
+    expect(file!.properties['loadedBy']).toMatch(/^token:[0-9a-f]{16} over http$/);
   });
 
   it('takes a mapping file in a header', async () => {
@@ -75,11 +85,13 @@ describe('POST /import', () => {
   });
 
   it('lists runs and undoes one', async () => {
-    const runs = (await (await app.fetch('http://localhost/import/runs')).json()) as { runs: Array<{ name: string }> };
+    const runs = (await (await app.fetch('http://localhost/import/runs', { headers: admin })).json()) as {
+      runs: Array<{ name: string }>;
+    };
     expect(runs.runs.map((r) => r.name)).toContain(run);
     const undo = await app.fetch(`http://localhost/import/undo?run=${run}`, {
       method: 'POST',
-      headers: { [IMPORT_HEADER]: '1' },
+      headers: { [IMPORT_HEADER]: '1', ...admin },
     });
     expect(undo.status).toBe(200);
     expect(await undo.json()).toMatchObject({
@@ -88,7 +100,7 @@ describe('POST /import', () => {
   });
 
   it('refuses without its header, with an unknown mapping or run, and a GET on an upload path', async () => {
-    const bare = await app.fetch('http://localhost/import?mapping=cdr', { method: 'POST', body: 'x' });
+    const bare = await app.fetch('http://localhost/import?mapping=cdr', { method: 'POST', body: 'x', headers: admin });
     expect(bare.status).toBe(403);
     const unknown = await upload('mapping=nope&name=x.csv', Buffer.from('a\n'));
     expect(unknown.status).toBe(400);
@@ -97,9 +109,9 @@ describe('POST /import', () => {
     });
     const noRun = await app.fetch('http://localhost/import/undo?run=run-20250101-000000-abcd', {
       method: 'POST',
-      headers: { [IMPORT_HEADER]: '1' },
+      headers: { [IMPORT_HEADER]: '1', ...admin },
     });
     expect(noRun.status).toBe(404);
-    expect((await app.fetch('http://localhost/import')).status).toBe(405);
+    expect((await app.fetch('http://localhost/import', { headers: admin })).status).toBe(405);
   });
 });

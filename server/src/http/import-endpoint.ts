@@ -13,6 +13,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { can } from '../domain/access/caller.js';
+import { leastRoleWith, type Right } from '../domain/access/rights.js';
 import { DomainError, invalidArgument, isDomainError } from '../domain/errors.js';
 import { callerFrom } from '../graphql/caller.js';
 import type { GraphStore } from '../store/port.js';
@@ -121,11 +123,23 @@ export function useImportEndpoint({ store, logger }: { store: GraphStore; logger
     return new Response(body, { headers: { 'content-type': 'application/x-ndjson' } });
   }
 
+  /** Imports and the run list need import:run, an undo import:undo (the auth plugin already signed the caller in). */
+  function refusedRight(request: Request, path: string): Response | undefined {
+    const right: Right = path === UNDO_PATH ? 'import:undo' : 'import:run';
+    const caller = callerFrom(request);
+    if (can(caller, right)) return undefined;
+    const role = leastRoleWith(right);
+    const message = `${path} needs the right ${right} (role ${role} or above); you are ${caller.role}`;
+    return json(403, { error: { code: 'FORBIDDEN', message, right, role } });
+  }
+
   return {
     async onRequest({ request, url, endResponse }) {
       const path = url.pathname;
       if (path !== IMPORT_PATH && path !== RUNS_PATH && path !== UNDO_PATH) return;
       try {
+        const refused = refusedRight(request, path);
+        if (refused) return endResponse(refused);
         if (path === RUNS_PATH) {
           if (request.method !== 'GET')
             return endResponse(json(405, { error: { code: 'BAD_REQUEST', message: 'GET only' } }));

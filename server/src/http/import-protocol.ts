@@ -28,6 +28,10 @@ export function statusOf(code: string): number {
   switch (code) {
     case 'INVALID_ARGUMENT':
       return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':

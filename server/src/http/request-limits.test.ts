@@ -44,7 +44,7 @@ beforeEach(() => {
 });
 
 const appWith = (limits: Partial<ApiLimits>, logger = silent) =>
-  createApp({ store: instrumentedStore, logger, limits });
+  createApp({ store: instrumentedStore, logger, limits, authenticator: api.authenticator });
 
 async function answer(response: Response) {
   const text = await response.text();
@@ -53,7 +53,12 @@ async function answer(response: Response) {
 }
 
 const post = (app: App, body: BodyInit, headers: Record<string, string> = {}, init: RequestInit = {}) =>
-  app.fetch(ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, ...init });
+  app.fetch(ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokenFor('admin')}`, ...headers },
+    body,
+    ...init,
+  });
 
 const STATS = JSON.stringify({ query: '{ stats { engine } }' });
 
@@ -107,7 +112,9 @@ describe('the request body cap', () => {
 
 describe('CSRF prevention', () => {
   const get = (headers: Record<string, string> = {}) =>
-    api.app.fetch(`${ENDPOINT}?query=${encodeURIComponent('{ stats { engine } }')}`, { headers });
+    api.app.fetch(`${ENDPOINT}?query=${encodeURIComponent('{ stats { engine } }')}`, {
+      headers: { authorization: `Bearer ${api.tokenFor('admin')}`, ...headers },
+    });
 
   it('refuses a GET without the header, naming it, before any store call', async () => {
     const { status, body } = await answer(await get());

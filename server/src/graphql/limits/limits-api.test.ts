@@ -54,7 +54,11 @@ async function post(
 ): Promise<Answer> {
   const response = await app.fetch(ENDPOINT, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(accept && { accept }) },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${api.tokenFor('admin')}`,
+      ...(accept && { accept }),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -184,7 +188,12 @@ describe('each document limit, at and just over its value', () => {
   });
 
   it('each limit can be set per app', async () => {
-    const app = createApp({ store: api.store, logger: silent, limits: { maxDepth: 3, maxAliases: 1 } });
+    const app = createApp({
+      store: api.store,
+      logger: silent,
+      authenticator: api.authenticator,
+      limits: { maxDepth: 3, maxAliases: 1 },
+    });
     expect((await post('{ model { kinds { name } } }', { app })).body.errors).toBeUndefined();
     expect((await post('{ model { kinds { display { colour } } } }', { app })).body.errors).toEqual([
       refusal('maxDepth', 3),
@@ -271,7 +280,7 @@ describe('every expansion bound is reported in the result', () => {
           ? (options: Parameters<GraphStore['expand']>[0]) => target.expand({ ...options, linkLimit: 2 })
           : Reflect.get(target, prop, receiver),
     });
-    const app = createApp({ store, logger: silent });
+    const app = createApp({ store, logger: silent, authenticator: api.authenticator });
     const { body } = await post(
       '{ neighbourhood(ids: ["crimegroup:khimprom"], depth: 2, limit: 3) { links { id } truncated { bound value omitted } } }',
       { app },
