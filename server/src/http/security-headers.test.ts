@@ -56,7 +56,8 @@ const gql = (query: string, headers: Record<string, string> = {}, body?: string)
 describe('the policy', () => {
   it('is the strict one for the web app', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self'; " +
         "connect-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; " +
         "object-src 'none'",
     );
