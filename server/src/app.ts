@@ -11,6 +11,8 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { AuditTrail } from './audit/audit-trail.js';
+import { useAuditTrail } from './audit/use-audit-trail.js';
 import type { Authenticator } from './auth/index.js';
 import { isDomainError } from './domain/errors.js';
 import { useAuth } from './graphql/access/use-auth.js';
@@ -32,6 +34,8 @@ export interface AppOptions {
   readonly logger: Logger;
   /** Who a token stands for (API tokens, single sign-on): every request but the public ones needs one. */
   readonly authenticator: Authenticator;
+  /** Where every API request and refusal is recorded (serve.ts opens it); absent: nothing is (tests). */
+  readonly audit?: AuditTrail | undefined;
   /** Directory of the built web app (web/dist); absent: only the API and the probes. */
   readonly webRoot?: string | undefined;
   /** Defaults: DEFAULT_API_LIMITS (serve.ts passes the configured body cap and operation timeout). */
@@ -76,7 +80,7 @@ function yogaLogger(logger: Logger): YogaLogger {
   return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
 }
 
-export function createApp({ store, logger, authenticator, webRoot, limits: given }: AppOptions) {
+export function createApp({ store, logger, authenticator, audit, webRoot, limits: given }: AppOptions) {
   const log = logger.child({ component: 'http' });
   const limits: ApiLimits = { ...DEFAULT_API_LIMITS, ...given };
   return createYoga<Record<string, unknown>, GraphQLContext>({
@@ -103,6 +107,8 @@ export function createApp({ store, logger, authenticator, webRoot, limits: given
       useStoreReadiness(store, log),
       useImportEndpoint({ store, logger }),
       ...(webRoot === undefined ? [] : [useStaticWeb({ root: webRoot, reserved: [GRAPHQL, HEALTH, READY] })]),
+      // Last, to record the final answer (audit/use-audit-trail.ts times requests from before the first plugin).
+      ...(audit ? [useAuditTrail(audit, { graphqlPath: GRAPHQL, httpPaths: [IMPORT] })] : []),
     ],
   });
 }

@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { openAuditTrail, type AuditTrail } from './audit/index.js';
 import { createAuthenticator, createOidcVerifier, createTokenStore, ensureFirstAdmin, signInNotice } from './auth/index.js';
 import type { Config } from './config.js';
 import { DomainError } from './domain/errors.js';
@@ -83,6 +84,8 @@ export async function startServer({
   const address = await listen(server, config.port, config.host);
   let store: GraphStore | undefined;
   let firstAdminToken: string | undefined;
+  // On by default: every request is recorded in <dataDir>/audit (audit/), whichever engine holds the graph.
+  let audit: AuditTrail | undefined;
   try {
     store = await openStore(config);
     const { engine, location, version } = store.info;
@@ -95,9 +98,11 @@ export async function startServer({
     const oidc = config.oidc ? createOidcVerifier(config.oidc) : null;
     if (config.oidc) logger.info({ issuer: config.oidc.issuer, algorithm: config.oidc.algorithm }, 'single sign-on on');
     const authenticator = createAuthenticator({ tokens, oidc });
-    handler = createApp({ store, logger, authenticator, webRoot, limits: { maxBodyBytes, operationTimeoutMs } });
+    audit = openAuditTrail({ dataDir: config.dataDir, logger });
+    handler = createApp({ store, logger, authenticator, audit, webRoot, limits: { maxBodyBytes, operationTimeoutMs } });
   } catch (error) {
     await stop(server);
+    await audit?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);
     throw error;
   }
@@ -107,12 +112,15 @@ export async function startServer({
   // The token goes to the terminal only, never into a log line (logs are shipped and kept).
   print(signInNotice(url, firstAdminToken));
   const open = store;
+  const trail = audit;
   const handle: ServerHandle = {
     url,
     port: address.port,
     firstAdminToken,
     async close() {
       await stop(server);
+      // The last requests' entries: a failure is logged by the trail, and must not keep the store open.
+      await trail.close().catch(() => undefined);
       await open.close();
     },
   };

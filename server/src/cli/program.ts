@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { auditCommand } from './commands/audit.js';
 import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
 import { importsCommand } from './commands/imports.js';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
     queryCommand(),
     importCommand(),
     importsCommand(),
+    auditCommand(),
   ]) {
     // Subcommands do not inherit output settings: copy them so their usage errors read the same.
     program.addCommand(command.configureOutput(program.configureOutput()).showSuggestionAfterError(true));
