@@ -1,6 +1,7 @@
 /** Command-line flags of `pnpm bench` (`pnpm bench -- --help`). */
 import { parseArgs } from 'node:util';
 import { CANVAS_OPTIONS, CANVAS_USAGE, canvasArgs, type CanvasArgs } from './canvas/args.js';
+import { LOAD_OPTIONS, LOAD_USAGE, loadArgs, type LoadArgs } from './load/args.js';
 
 export interface BenchArgs {
   readonly scales: number[];
@@ -24,6 +25,8 @@ export interface BenchArgs {
   readonly help: boolean;
   /** The canvas section (canvas/args.ts). */
   readonly canvas: CanvasArgs;
+  /** The load section (load/args.ts). */
+  readonly load: LoadArgs;
 }
 
 export const USAGE = `pnpm bench [-- options]
@@ -42,10 +45,11 @@ export const USAGE = `pnpm bench [-- options]
   --out DIR           results directory (default bench-results/ at the repository root)
   --keep              keep the generated cases and databases
   --only A,B          time only the operations whose name contains A or B (e.g. "2-hop,paths"); "canvas" or
-                      "import" alone runs only that section (without --only: all of them)
+                      "import" or "load" alone runs only that section (without --only: all of them)
   --data DIR          keep each scale's case and database in DIR and reuse them when already loaded
                       (the load figures shown are then those of the run that loaded them)
-${CANVAS_USAGE}`;
+${CANVAS_USAGE}
+${LOAD_USAGE}`;
 
 function count(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
@@ -75,6 +79,7 @@ export function parseBenchArgs(argv: readonly string[], defaultOut: string): Ben
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       ...CANVAS_OPTIONS,
+      ...LOAD_OPTIONS,
     },
   });
   const scales = (values.scales ?? '1e5,1e6').split(',').map((s) => {
@@ -101,5 +106,6 @@ export function parseBenchArgs(argv: readonly string[], defaultOut: string): Ben
     out: values.out ?? defaultOut,
     help: values.help,
     canvas: canvasArgs(values),
+    load: loadArgs(values),
   };
 }

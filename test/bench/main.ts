@@ -1,8 +1,9 @@
 /**
  * `pnpm bench`: for each scale, a child process generates a case, loads it into a fresh embedded store and
  * times the store's expand and shortest paths beside the same statements run directly on the engine
- * (run-scale.ts). Then the canvas in headless chromium (canvas/). Prints a table per scale and the canvas
- * section, and writes every figure to bench-results/ as JSON.
+ * (run-scale.ts). Then the canvas in headless chromium (canvas/), the importer (import-*.ts) and the
+ * server under load (load/). Prints a table per scale and each section, and writes every figure to
+ * bench-results/ as JSON.
  */
 import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,11 +14,16 @@ import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
 import { wantsCanvas, wantsImport, wantsScales } from './canvas/args.js';
 import { canvasSection } from './canvas/section.js';
 import { formatImportBench, runImportBench } from './import-bench.js';
+import { wantsLoad } from './load/args.js';
+import { loadSection } from './load/section.js';
 import { formatScale } from './report.js';
 import type { ScaleOptions, ScaleResult } from './run-scale.js';
 import type { ChildMessage } from './scale-child.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+const dataDir = (a: BenchArgs) =>
+  a.data === undefined ? undefined : resolve(process.env['INIT_CWD'] ?? process.cwd(), a.data);
 
 function scaleOptions(scale: number, a: BenchArgs): ScaleOptions {
   return {
@@ -33,7 +39,7 @@ function scaleOptions(scale: number, a: BenchArgs): ScaleOptions {
     pathEnds: a.pathEnds,
     keep: a.keep,
     ...(a.only !== undefined && { only: a.only }),
-    ...(a.data !== undefined && { dataDir: resolve(process.env['INIT_CWD'] ?? process.cwd(), a.data) }),
+    ...(a.data !== undefined && { dataDir: dataDir(a) }),
   };
 }
 
@@ -120,10 +126,23 @@ async function main() {
     ? await runImportBench({ sizes: args.scales, safeMax: 1e5, poolMb: args.poolMb, out: args.out })
     : undefined;
   if (imports) process.stdout.write(`\n${formatImportBench(imports)}\n`);
+  // The server under load (issue 7): its own child processes, after the others so they do not share the cores.
+  const data = dataDir(args);
+  const load = wantsLoad(args.only)
+    ? await loadSection(args.load, {
+        seed: args.seed,
+        poolMb: args.poolMb,
+        ...(data !== undefined && { dataDir: data }),
+      })
+    : undefined;
+  if (load) process.stdout.write(`\n${load.text}\n`);
   const file = join(args.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify({ args, results, canvas: canvas?.result, imports }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ args, results, canvas: canvas?.result, imports, load: load?.result }, null, 2)}\n`,
+  );
   process.stdout.write(`\nresults: ${file}\n`);
-  if (results.some((r) => r.error || !r.load.completed) || canvas?.error) process.exitCode = 1;
+  if (results.some((r) => r.error || !r.load.completed) || canvas?.error || load?.error) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

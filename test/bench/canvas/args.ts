@@ -51,6 +51,6 @@ export function canvasArgs(values: Partial<Record<keyof typeof CANVAS_OPTIONS, s
 export const wantsCanvas = (only: readonly string[] | undefined) => !only || only.includes('canvas');
 /** The importer's benchmark (issue 6) runs with no `--only`, or when it names `import`. */
 export const wantsImport = (only: readonly string[] | undefined) => !only || only.includes('import');
-/** The store and API scales run unless `--only` names nothing but the canvas and the importer. */
+/** The store and API scales run unless `--only` names nothing but the canvas, the importer and the load. */
 export const wantsScales = (only: readonly string[] | undefined) =>
-  !only || only.some((o) => o !== 'canvas' && o !== 'import');
+  !only || only.some((o) => o !== 'canvas' && o !== 'import' && o !== 'load');

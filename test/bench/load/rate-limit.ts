@@ -1,0 +1,30 @@
+/**
+ * The per-token rate limit the server runs with during the load benchmark: set through its environment
+ * (RINGTRACE_RATE_LIMIT points a second, RINGTRACE_RATE_BURST more per 10 s) and printed. The server's
+ * defaults: a legitimate token carries `connections / users` connections of the mix, which at the
+ * throughput 2 cores reach spend far less (each run reports what one token spent); the hostile client's
+ * one token gets the same limit, which it exceeds by design.
+ */
+import { loadConfig } from '@ringtrace/server/config.js';
+import type { PhaseResult } from './run-phase.js';
+
+export interface RateLimit {
+  readonly perSecond: number;
+  readonly burst: number;
+  readonly env: Record<string, string>;
+}
+
+export function rateLimit(): RateLimit {
+  // The defaults, read the way the server reads them.
+  const defaults = loadConfig({}).rateLimit;
+  if (!defaults) throw new Error('the server has no rate limit by default');
+  const { perSecond, burst } = defaults;
+  return { perSecond, burst, env: { RINGTRACE_RATE_LIMIT: String(perSecond), RINGTRACE_RATE_BURST: String(burst) } };
+}
+
+/** Points a second one legitimate token spent in a run, on average: answers by operation times their cost. */
+export function demandPerToken(run: PhaseResult, points: Readonly<Record<string, number>>, users: number): number {
+  let total = 0;
+  for (const [op, figures] of Object.entries(run.operations)) total += figures.latency.n * (points[op] ?? 1);
+  return total / run.seconds / users;
+}
