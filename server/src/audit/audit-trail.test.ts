@@ -1,5 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAuditTrail } from './audit-trail.js';
 import { runTsx } from '../testing/run-tsx.js';
 import { GENESIS, entryHash, type AuditEntry } from './entry.js';
 import { REMOVED } from './scrub.js';
@@ -85,6 +87,28 @@ describe('the audit trail', () => {
     await trail.flush();
     expect((await lines(trail.paths.trail)).map((e) => e.action.name)).toEqual(['First', 'Second']);
     await trail.close();
+  });
+
+  it('past the queue bound drops new entries, logs it, and writes the count into the trail once it can', async () => {
+    await writeFile(`${data.dir}/audit`, 'not a directory');
+    const logged: string[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => logged.push(line) });
+    const trail = openAuditTrail({ dataDir: data.dir, logger, flushMs: 60_000, maxQueued: 3 });
+    for (let i = 0; i < 5; i++) trail.record(event(`Kept or dropped ${i}`));
+    await expect(trail.flush()).rejects.toThrow();
+    expect(logged.some((l) => l.includes('AUDIT QUEUE FULL'))).toBe(true);
+    expect(logged.some((l) => l.includes('AUDIT TRAIL WRITE FAILED'))).toBe(true);
+    const { rm } = await import('node:fs/promises');
+    await rm(`${data.dir}/audit`);
+    await trail.close();
+    const entries = await lines(trail.paths.trail);
+    expect(entries.map((e) => [e.action.kind, e.action.name, e.size.items])).toEqual([
+      ['audit', 'entries dropped', 2],
+      ['graphql', 'Kept or dropped 0', 1],
+      ['graphql', 'Kept or dropped 1', 1],
+      ['graphql', 'Kept or dropped 2', 1],
+    ]);
+    expect(await trail.verify()).toMatchObject({ ok: true, entries: 4 });
   });
 
   it('two trails on one directory append interleaved into one chain', async () => {
