@@ -30,12 +30,19 @@ describe('the server keeps the audit trail', () => {
       body: JSON.stringify({ query: 'query Me { me { name } }' }),
     });
     expect(me.status).toBe(200);
+    // A streamed answer passes through the plugin's byte counter over a real socket, whole.
+    const runs = await fetch(`${server.url}/import/runs`, { headers: { authorization: `Bearer ${server.firstAdminToken}` } });
+    expect(runs.status).toBe(200);
+    const runsText = await runs.text();
+    expect(() => JSON.parse(runsText)).not.toThrow();
     await server.close();
     const { entries } = await readTrail(data.dir);
     expect(entries.map((e) => [e.who?.role ?? null, e.action.name, e.outcome.status])).toEqual([
       [null, 'POST /graphql', 'unauthenticated'],
       ['admin', 'Me', 'ok'],
+      ['admin', 'GET /import/runs', 'ok'],
     ]);
-    expect(await verifyTrail(data.dir)).toMatchObject({ ok: true, entries: 2 });
+    expect(entries[2]!.size.bytes).toBe(Buffer.byteLength(runsText));
+    expect(await verifyTrail(data.dir)).toMatchObject({ ok: true, entries: 3 });
   }, 60_000);
 });
