@@ -22,15 +22,18 @@ describe('model-generated types', () => {
   });
 
   it('resolves typed fields from the property map, unset as null, and the caption', () => {
-    const resolvers = modelTypeResolvers() as Record<string, Record<string, (e: Entity) => unknown>>;
+    type Field = (e: Entity, args: unknown, context: unknown) => unknown;
+    const resolvers = modelTypeResolvers() as Record<string, Record<string, Field>>;
+    const analyst = { caller: { id: 'token:a', name: 'a', role: 'analyst', via: 'token' } };
     const wallet: Entity = {
       id: 'wallet:eth:0xabc',
       kind: 'Wallet',
       properties: { address: '0xabc', chain: 'eth' },
       sources: [],
     };
-    expect(resolvers['Wallet']!['chain']!(wallet)).toBe('eth');
-    expect(resolvers['Wallet']!['label']!(wallet)).toBeNull();
-    expect(resolvers['Wallet']!['caption']!(wallet)).toBe('0xabc');
+    expect(resolvers['Wallet']!['chain']!(wallet, {}, analyst)).toBe('eth');
+    expect(resolvers['Wallet']!['label']!(wallet, {}, analyst)).toBeNull();
+    expect(resolvers['Wallet']!['caption']!(wallet, {}, analyst)).toBe('0xabc');
+    expect(resolvers['Wallet']!['withheld']!(wallet, {}, analyst)).toEqual([]);
   });
 });

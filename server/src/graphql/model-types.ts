@@ -5,8 +5,9 @@
  */
 import { model, type KindDef, type PropertyType } from '../domain/model/index.js';
 import type { Entity } from '../domain/graph.js';
-import { caption } from './caption.js';
+import type { GraphQLContext } from './context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { entityView } from './resolvers/redaction.js';
 
 const GRAPHQL_TYPES: Record<PropertyType, string> = {
   string: 'String',
@@ -21,12 +22,13 @@ const GRAPHQL_TYPES: Record<PropertyType, string> = {
 };
 
 /** Fields of the `Entity` interface; a kind's property must not take one of these names. */
-export const ENTITY_INTERFACE_FIELDS = ['id', 'kind', 'caption', 'properties', 'sources'] as const;
+export const ENTITY_INTERFACE_FIELDS = ['id', 'kind', 'caption', 'properties', 'withheld', 'sources'] as const;
 
 const INTERFACE_SDL = `  id: ID!
   kind: String!
   caption: String!
   properties: JSON!
+  withheld: [String!]!
   sources: [Source!]!`;
 
 /** SDL descriptions are block strings; a description may not end a block early. */
@@ -47,11 +49,24 @@ export function modelTypeDefs(): string {
   return model.kinds.map(typeOf).join('\n');
 }
 
-/** Each kind's caption, and its typed fields read from the entity's property map (unset: null). */
+type FieldResolver = (entity: Entity, args: unknown, context: GraphQLContext) => unknown;
+
+/**
+ * Each kind's caption, properties and typed fields (unset: null), all read from the entity as this
+ * request's caller may see it: personal values withheld without `personal:read` (listed in `withheld`).
+ */
 export function modelTypeResolvers(): Resolvers {
+  const shared: Array<[string, FieldResolver]> = [
+    ['caption', (e, _, context) => entityView(e, context).caption],
+    ['properties', (e, _, context) => entityView(e, context).properties],
+    ['withheld', (e, _, context) => entityView(e, context).withheld],
+  ];
   const perKind = model.kinds.map((kind) => {
-    const fields = Object.keys(kind.properties).map((name) => [name, (e: Entity) => e.properties[name] ?? null]);
-    return [kind.name, Object.fromEntries([['caption', caption], ...fields])];
+    const fields = Object.keys(kind.properties).map((name): [string, FieldResolver] => [
+      name,
+      (e, _, context) => entityView(e, context).properties[name] ?? null,
+    ]);
+    return [kind.name, Object.fromEntries([...shared, ...fields])];
   });
   // Built from the model at run time, so typed as a whole: the generated types list the same fields.
   return Object.fromEntries(perKind) as Resolvers;

@@ -41,12 +41,109 @@ export type Agency = Entity & {
   readonly sources: ReadonlyArray<Source>;
   /** Kind of body. One of: police, security service, bank, regulator, ministry, other. */
   readonly type?: Maybe<Scalars['String']['output']>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 export type AssetTotal = {
   readonly __typename?: 'AssetTotal';
   readonly amount: Scalars['Decimal']['output'];
   readonly asset: Scalars['String']['output'];
+};
+
+export type AuditAction = {
+  readonly __typename?: 'AuditAction';
+  /** `graphql`, `http` (the import endpoint, refusals), `cli`, or `audit` (the trail's own notes). */
+  readonly kind: Scalars['String']['output'];
+  /** The operation's name (`anonymous query` without one), `POST /import`, `token create`... */
+  readonly name: Scalars['String']['output'];
+  /** When variables were cut: the bounds that cut them. */
+  readonly truncated?: Maybe<Scalars['JSON']['output']>;
+  /** `query`, `mutation` or `subscription`, once the document was read. */
+  readonly type?: Maybe<Scalars['String']['output']>;
+  /** The variables (or the query string, the command's options) with secrets removed and large values cut. */
+  readonly variables?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** One operation on the record. */
+export type AuditEntry = {
+  readonly __typename?: 'AuditEntry';
+  readonly action: AuditAction;
+  readonly at: Scalars['DateTime']['output'];
+  readonly durationMs: Scalars['Float']['output'];
+  /** SHA-256 of prev and this entry's canonical JSON. */
+  readonly hash: Scalars['String']['output'];
+  readonly outcome: AuditOutcome;
+  /** The hash of the entry before (64 zeros for the first). */
+  readonly prev: Scalars['String']['output'];
+  /** From 1, without gaps. */
+  readonly seq: Scalars['Int']['output'];
+  readonly size: AuditSize;
+  /** Null for a request without a valid token (refused with 401). */
+  readonly who?: Maybe<AuditWho>;
+};
+
+export type AuditHead = {
+  readonly __typename?: 'AuditHead';
+  readonly hash: Scalars['String']['output'];
+  readonly seq: Scalars['Int']['output'];
+};
+
+export type AuditOutcome = {
+  readonly __typename?: 'AuditOutcome';
+  /** The error code of the first error (`FORBIDDEN`, `NOT_FOUND`, `LIMIT_EXCEEDED`...). */
+  readonly code?: Maybe<Scalars['String']['output']>;
+  readonly httpStatus?: Maybe<Scalars['Int']['output']>;
+  /** `ok`, `error`, `denied` (403) or `unauthenticated` (401). */
+  readonly status: Scalars['String']['output'];
+};
+
+export type AuditPage = {
+  readonly __typename?: 'AuditPage';
+  readonly entries: ReadonlyArray<AuditEntry>;
+  readonly hasMore: Scalars['Boolean']['output'];
+  /** The `after` of the next page; null when this is the last. */
+  readonly nextAfter?: Maybe<Scalars['Int']['output']>;
+};
+
+export type AuditProblem = {
+  readonly __typename?: 'AuditProblem';
+  /** `not-json`, `torn`, `malformed`, `edited`, `removed`, `reordered`, `chain-broken`, `truncated`, `head-missing`, `head-unreadable`, `head-mismatch`, `anchor-mismatch`. */
+  readonly kind: Scalars['String']['output'];
+  /** Line of trail.jsonl, from 1. */
+  readonly line: Scalars['Int']['output'];
+  readonly message: Scalars['String']['output'];
+  readonly seq?: Maybe<Scalars['Int']['output']>;
+};
+
+export type AuditSize = {
+  readonly __typename?: 'AuditSize';
+  /** Bytes of the answer, when known. */
+  readonly bytes?: Maybe<Scalars['Int']['output']>;
+  /** Top-level items of the result (list lengths), where cheap to count. */
+  readonly items?: Maybe<Scalars['Int']['output']>;
+};
+
+export type AuditVerification = {
+  readonly __typename?: 'AuditVerification';
+  /** Entries checked and found good (up to the first problem). */
+  readonly entries: Scalars['Int']['output'];
+  /** The last good entry: note its hash elsewhere to anchor the trail. */
+  readonly head: AuditHead;
+  readonly ok: Scalars['Boolean']['output'];
+  /** The first bad line; null when ok. */
+  readonly problem?: Maybe<AuditProblem>;
+  /** Not tampering but worth knowing (head.json behind the file after a crash). */
+  readonly warnings: ReadonlyArray<Scalars['String']['output']>;
+};
+
+export type AuditWho = {
+  readonly __typename?: 'AuditWho';
+  /** `token:<id>` or `oidc:<subject>`. */
+  readonly id: Scalars['String']['output'];
+  readonly name: Scalars['String']['output'];
+  readonly role: Scalars['String']['output'];
+  /** `token` or `oidc`. */
+  readonly via: Scalars['String']['output'];
 };
 
 /** A site of the fraud operation. */
@@ -71,6 +168,7 @@ export type CallCentre = Entity & {
   readonly staffCount?: Maybe<Scalars['Int']['output']>;
   /** Operational status. One of: active, raided, closed, unknown. */
   readonly status?: Maybe<Scalars['String']['output']>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
   /** Number of workstations found or reported. */
   readonly workstationCount?: Maybe<Scalars['Int']['output']>;
 };
@@ -96,6 +194,7 @@ export type Country = Entity & {
   readonly name?: Maybe<Scalars['String']['output']>;
   readonly properties: Scalars['JSON']['output'];
   readonly sources: ReadonlyArray<Source>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 /** An organised-crime group that controls call centres, platforms and wallets. */
@@ -114,6 +213,7 @@ export type CrimeGroup = Entity & {
   readonly name?: Maybe<Scalars['String']['output']>;
   readonly properties: Scalars['JSON']['output'];
   readonly sources: ReadonlyArray<Source>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 export type Endpoints = {
@@ -127,15 +227,24 @@ export type Endpoints = {
  * (`... on Wallet { address chain }`); `properties` holds the same values as one JSON map.
  */
 export type Entity = {
-  /** The value of the kind's caption property, or the id's key when it is not set. */
+  /**
+   * The value of the kind's caption property, or the id's key when it is not set or withheld (a victim's
+   * name is personal: without personal:read its caption is its key, `v-0001`).
+   */
   readonly caption: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
   /** The model's kind, the same as `__typename`. */
   readonly kind: Scalars['String']['output'];
-  /** The kind's own properties that are set; the model says their types. */
+  /** The kind's own properties that are set and this caller may see; the model says their types. */
   readonly properties: Scalars['JSON']['output'];
   /** Every record that asserted this entity: file and row. */
   readonly sources: ReadonlyArray<Source>;
+  /**
+   * Properties that are set but withheld from this caller: personal data (the model's `personal` flag)
+   * needs the right personal:read (analyst and above), as does a hand edit's record title (it quotes the
+   * values it replaced). Their typed fields are null and they are absent from `properties`. Empty otherwise.
+   */
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 export type EntityEdit = {
@@ -176,6 +285,7 @@ export type ImportRun = Entity & {
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** How the run stands (running also means interrupted: run the import again to resume). One of: running, complete, failed, undone. */
   readonly status?: Maybe<Scalars['String']['output']>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 export type Kind = {
@@ -231,6 +341,21 @@ export type LinkTypeCount = {
   readonly __typename?: 'LinkTypeCount';
   readonly count: Scalars['Int']['output'];
   readonly type: Scalars['String']['output'];
+};
+
+/** The caller of a request. */
+export type Me = {
+  readonly __typename?: 'Me';
+  /** `token:<token id>` or `oidc:<subject>`: what edits and the audit trail record. */
+  readonly id: Scalars['ID']['output'];
+  /** The token's name, or the sign-in's e-mail or name. */
+  readonly name: Scalars['String']['output'];
+  /** The rights the role holds (`graph:read`, `query:run`...). */
+  readonly rights: ReadonlyArray<Scalars['String']['output']>;
+  /** viewer, analyst, loader or admin. */
+  readonly role: Scalars['String']['output'];
+  /** `token` or `oidc`. */
+  readonly via: Scalars['String']['output'];
 };
 
 export type Model = {
@@ -395,6 +520,7 @@ export type Person = Entity & {
   readonly sources: ReadonlyArray<Source>;
   /** Legal status. One of: detained, at large, charged, convicted, witness, unknown. */
   readonly status?: Maybe<Scalars['String']['output']>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 /** A phone line used to call victims, or a spoofed number that imitates an agency. */
@@ -417,6 +543,7 @@ export type PhoneNumber = Entity & {
   readonly spoofed?: Maybe<Scalars['Boolean']['output']>;
   /** False when the number could not be parsed as a phone number. */
   readonly valid?: Maybe<Scalars['Boolean']['output']>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 export type PropertyInfo = {
@@ -444,6 +571,19 @@ export type Provenance = {
 export type Query = {
   readonly __typename?: 'Query';
   /**
+   * The audit trail (admins): entries after the seq `after` (0 or absent: from the start), oldest first,
+   * at most `first` (1 to 1000) of them, filtered by who (the caller's id or name exactly, or `anonymous`),
+   * action (part of the name, any case: `import`, `token create`, an operation name) and outcome (`ok`,
+   * `error`, `denied`, `unauthenticated`). Page on with `after: nextAfter` while `hasMore`.
+   */
+  readonly auditTrail: AuditPage;
+  /**
+   * Checks the whole trail (every hash, every link, seqs without gaps, the head file) and names the first
+   * bad line. `anchorSeq` and `anchorHash` (from `ringtrace audit head`, noted elsewhere earlier) also check
+   * that that entry is unchanged: without an anchor, someone able to rewrite every file could forge a chain.
+   */
+  readonly auditVerification: AuditVerification;
+  /**
    * The smallest subgraph linking the seeds (2 to 10), joined by shortest paths of at most `maxHops` hops
    * (a Steiner-tree approximation). Seeds that no such path reaches are listed in `unconnected`
    * and reported in `subgraph.truncated` (bound `maxHops`).
@@ -458,6 +598,8 @@ export type Query = {
    * null in its place, so a client restoring a saved view can say which links are gone and keep the rest.
    */
   readonly links: ReadonlyArray<Maybe<Link>>;
+  /** Who this request is signed in as (an API token or single sign-on), with the role's rights. */
+  readonly me: Me;
   /** The model as data: kinds, relationship types, properties and display hints. The web reads styles from it. */
   readonly model: Model;
   /**
@@ -497,6 +639,21 @@ export type Query = {
   readonly search: SearchConnection;
   /** Counts by kind and relationship type. Every kind and type of the model is listed, zeros included. */
   readonly stats: Stats;
+};
+
+
+export type QueryAuditTrailArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  who?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAuditVerificationArgs = {
+  anchorHash?: InputMaybe<Scalars['String']['input']>;
+  anchorSeq?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -621,6 +778,7 @@ export type Recruiter = Entity & {
   readonly sources: ReadonlyArray<Source>;
   /** Person or agency. One of: person, agency. */
   readonly type?: Maybe<Scalars['String']['output']>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 export type RelationshipDisplay = {
@@ -745,6 +903,7 @@ export type SourceFile = Entity & {
   readonly title?: Maybe<Scalars['String']['output']>;
   /** Where the document was published, for public sources. */
   readonly url?: Maybe<Scalars['String']['output']>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 export type Stats = {
@@ -784,6 +943,7 @@ export type TradingPlatform = Entity & {
   readonly name?: Maybe<Scalars['String']['output']>;
   readonly properties: Scalars['JSON']['output'];
   readonly sources: ReadonlyArray<Source>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 /** A bound that left something out. */
@@ -828,6 +988,7 @@ export type Victim = Entity & {
   /** Loss stated in the complaint (exact decimal). */
   readonly reportedLoss?: Maybe<Scalars['Decimal']['output']>;
   readonly sources: ReadonlyArray<Source>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 /** A crypto address, keyed by chain and canonical address. */
@@ -846,6 +1007,7 @@ export type Wallet = Entity & {
   readonly sources: ReadonlyArray<Source>;
   /** False when the address is malformed or its checksum is wrong. */
   readonly valid?: Maybe<Scalars['Boolean']['output']>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 /** A seat in a call centre: a PC with a headset and a SIP account. */
@@ -864,6 +1026,7 @@ export type Workstation = Entity & {
   /** SIP / softphone account. */
   readonly sipAccount?: Maybe<Scalars['String']['output']>;
   readonly sources: ReadonlyArray<Source>;
+  readonly withheld: ReadonlyArray<Scalars['String']['output']>;
 };
 
 
@@ -941,6 +1104,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Agency: ResolverTypeWrapper<EntityModel>;
   AssetTotal: ResolverTypeWrapper<AssetTotal>;
+  AuditAction: ResolverTypeWrapper<AuditAction>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditHead: ResolverTypeWrapper<AuditHead>;
+  AuditOutcome: ResolverTypeWrapper<AuditOutcome>;
+  AuditPage: ResolverTypeWrapper<AuditPage>;
+  AuditProblem: ResolverTypeWrapper<AuditProblem>;
+  AuditSize: ResolverTypeWrapper<AuditSize>;
+  AuditVerification: ResolverTypeWrapper<AuditVerification>;
+  AuditWho: ResolverTypeWrapper<AuditWho>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CallCentre: ResolverTypeWrapper<EntityModel>;
   ConnectingNetwork: ResolverTypeWrapper<ConnectingNetworkModel>;
@@ -962,6 +1134,7 @@ export type ResolversTypes = {
   Link: ResolverTypeWrapper<LinkModel>;
   LinkEdit: ResolverTypeWrapper<Omit<LinkEdit, 'link' | 'source'> & { link: ResolversTypes['Link'], source?: Maybe<ResolversTypes['Source']> }>;
   LinkTypeCount: ResolverTypeWrapper<LinkTypeCount>;
+  Me: ResolverTypeWrapper<Me>;
   Model: ResolverTypeWrapper<Model>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -999,6 +1172,15 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Agency: EntityModel;
   AssetTotal: AssetTotal;
+  AuditAction: AuditAction;
+  AuditEntry: AuditEntry;
+  AuditHead: AuditHead;
+  AuditOutcome: AuditOutcome;
+  AuditPage: AuditPage;
+  AuditProblem: AuditProblem;
+  AuditSize: AuditSize;
+  AuditVerification: AuditVerification;
+  AuditWho: AuditWho;
   Boolean: Scalars['Boolean']['output'];
   CallCentre: EntityModel;
   ConnectingNetwork: ConnectingNetworkModel;
@@ -1020,6 +1202,7 @@ export type ResolversParentTypes = {
   Link: LinkModel;
   LinkEdit: Omit<LinkEdit, 'link' | 'source'> & { link: ResolversParentTypes['Link'], source?: Maybe<ResolversParentTypes['Source']> };
   LinkTypeCount: LinkTypeCount;
+  Me: Me;
   Model: Model;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -1053,6 +1236,12 @@ export type ResolversParentTypes = {
   Workstation: EntityModel;
 };
 
+export type RequiresDirectiveArgs = {
+  right: Scalars['String']['input'];
+};
+
+export type RequiresDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = RequiresDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
   caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1063,12 +1252,77 @@ export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends Res
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AssetTotalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetTotal'] = ResolversParentTypes['AssetTotal']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   asset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditAction'] = ResolversParentTypes['AuditAction']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  truncated?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  variables?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  prev?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['AuditSize'], ParentType, ContextType>;
+  who?: Resolver<Maybe<ResolversTypes['AuditWho']>, ParentType, ContextType>;
+};
+
+export type AuditHeadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditHead'] = ResolversParentTypes['AuditHead']> = {
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditOutcomeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditOutcome'] = ResolversParentTypes['AuditOutcome']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditPage'] = ResolversParentTypes['AuditPage']> = {
+  entries?: Resolver<ReadonlyArray<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nextAfter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AuditProblemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditProblem'] = ResolversParentTypes['AuditProblem']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AuditSizeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditSize'] = ResolversParentTypes['AuditSize']> = {
+  bytes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  items?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AuditVerificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = {
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  head?: Resolver<ResolversTypes['AuditHead'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['AuditProblem']>, ParentType, ContextType>;
+  warnings?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditWhoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditWho'] = ResolversParentTypes['AuditWho']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CallCentreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CallCentre'] = ResolversParentTypes['CallCentre']> = {
@@ -1084,6 +1338,7 @@ export type CallCentreResolvers<ContextType = GraphQLContext, ParentType extends
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   staffCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   workstationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1102,6 +1357,7 @@ export type CountryResolvers<ContextType = GraphQLContext, ParentType extends Re
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1115,6 +1371,7 @@ export type CrimeGroupResolvers<ContextType = GraphQLContext, ParentType extends
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1157,6 +1414,7 @@ export type ImportRunResolvers<ContextType = GraphQLContext, ParentType extends 
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1205,6 +1463,14 @@ export type LinkTypeCountResolvers<ContextType = GraphQLContext, ParentType exte
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rights?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ModelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
   kinds?: Resolver<ReadonlyArray<ResolversTypes['Kind']>, ParentType, ContextType>;
   relationships?: Resolver<ReadonlyArray<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
@@ -1249,6 +1515,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1264,6 +1531,7 @@ export type PhoneNumberResolvers<ContextType = GraphQLContext, ParentType extend
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   spoofed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   valid?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1284,10 +1552,13 @@ export type ProvenanceResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditTrail?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  auditVerification?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, Partial<QueryAuditVerificationArgs>>;
   connectingNetwork?: Resolver<ResolversTypes['ConnectingNetwork'], ParentType, ContextType, RequireFields<QueryConnectingNetworkArgs, 'ids' | 'maxHops'>>;
   entities?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   links?: Resolver<ReadonlyArray<Maybe<ResolversTypes['Link']>>, ParentType, ContextType, RequireFields<QueryLinksArgs, 'ids'>>;
+  me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'ids' | 'limit'>>;
   paths?: Resolver<ResolversTypes['PathsResult'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
@@ -1333,6 +1604,7 @@ export type RecruiterResolvers<ContextType = GraphQLContext, ParentType extends 
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1418,6 +1690,7 @@ export type SourceFileResolvers<ContextType = GraphQLContext, ParentType extends
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1444,6 +1717,7 @@ export type TradingPlatformResolvers<ContextType = GraphQLContext, ParentType ex
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1472,6 +1746,7 @@ export type VictimResolvers<ContextType = GraphQLContext, ParentType extends Res
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   reportedLoss?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1485,6 +1760,7 @@ export type WalletResolvers<ContextType = GraphQLContext, ParentType extends Res
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
   valid?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1498,12 +1774,22 @@ export type WorkstationResolvers<ContextType = GraphQLContext, ParentType extend
   seat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sipAccount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
+  withheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Agency?: AgencyResolvers<ContextType>;
   AssetTotal?: AssetTotalResolvers<ContextType>;
+  AuditAction?: AuditActionResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditHead?: AuditHeadResolvers<ContextType>;
+  AuditOutcome?: AuditOutcomeResolvers<ContextType>;
+  AuditPage?: AuditPageResolvers<ContextType>;
+  AuditProblem?: AuditProblemResolvers<ContextType>;
+  AuditSize?: AuditSizeResolvers<ContextType>;
+  AuditVerification?: AuditVerificationResolvers<ContextType>;
+  AuditWho?: AuditWhoResolvers<ContextType>;
   CallCentre?: CallCentreResolvers<ContextType>;
   ConnectingNetwork?: ConnectingNetworkResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
@@ -1521,6 +1807,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Link?: LinkResolvers<ContextType>;
   LinkEdit?: LinkEditResolvers<ContextType>;
   LinkTypeCount?: LinkTypeCountResolvers<ContextType>;
+  Me?: MeResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1553,3 +1840,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Workstation?: WorkstationResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = {
+  requires?: RequiresDirectiveResolver<any, any, ContextType>;
+};

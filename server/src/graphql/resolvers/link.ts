@@ -1,8 +1,10 @@
 import { invalidArgument, notFound } from '../../domain/errors.js';
 import type { Entity, Link } from '../../domain/graph.js';
+import { redactLink } from '../../domain/access/redact.js';
 import { BOUNDS } from '../../domain/services/arguments.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { personalFor } from './redaction.js';
 
 /** A link's end through the request's loader: the ends of many links are fetched in one store call. */
 async function end(id: string, { entities }: GraphQLContext): Promise<Entity> {
@@ -26,6 +28,8 @@ export const linkResolvers: Resolvers = {
   Link: {
     from: (link, _, context) => end(link.from, context),
     to: (link, _, context) => end(link.to, context),
+    // No relationship property is personal today; the model decides, so a flag added there holds here.
+    properties: (link, _, context) => redactLink(link, personalFor(context)).properties,
   },
   Rollup: {
     from: (rollup, _, context) => end(rollup.from, context),
