@@ -10,6 +10,7 @@ export const ENTITY_FIELDS = /* GraphQL */ `
     kind
     caption
     properties
+    withheld
   }
 `;
 
@@ -75,6 +76,8 @@ export interface WireEntity {
   kind: string;
   caption: string;
   properties: Record<string, unknown> | null;
+  /** Absent from documents that do not ask for it. */
+  withheld?: string[] | null;
 }
 
 export interface WireLink {
@@ -115,6 +118,7 @@ export const toEntity = (e: WireEntity): GraphEntity => ({
   kind: e.kind,
   caption: e.caption,
   properties: e.properties ?? {},
+  ...(e.withheld && e.withheld.length > 0 && { withheld: e.withheld }),
 });
 
 export const toLink = (l: WireLink): GraphLink => ({

@@ -36,8 +36,14 @@ function withProperties(fixed: readonly Column[], records: ReadonlyArray<Readonl
   return [...fixed, ...names.map((name) => ({ key: `${PROPERTY}${name}`, label: name }))];
 }
 
-const propertyCells = (properties: Readonly<Record<string, unknown>>) =>
-  Object.fromEntries(Object.entries(properties).map(([name, value]) => [`${PROPERTY}${name}`, cell(value)]));
+/** A property the server withheld (personal data without personal:read) reads as this, in the view and the CSV. */
+export const WITHHELD_CELL = 'withheld';
+
+const propertyCells = (properties: Readonly<Record<string, unknown>>, withheld: readonly string[] = []) => ({
+  ...Object.fromEntries(Object.entries(properties).map(([name, value]) => [`${PROPERTY}${name}`, cell(value)])),
+  // Never a value: the server did not send one. The column says it exists and was withheld.
+  ...Object.fromEntries(withheld.map((name) => [`${PROPERTY}${name}`, WITHHELD_CELL])),
+});
 
 /** Every entity on the scene, drawn or not (`shown`), with its properties. */
 export function entityTable(scene: Scene): Table {
@@ -51,7 +57,7 @@ export function entityTable(scene: Scene): Table {
       { key: 'shown', label: 'shown' },
       { key: 'pinned', label: 'pinned' },
     ],
-    nodes.map((n) => n.entity.properties),
+    nodes.map((n) => ({ ...n.entity.properties, ...Object.fromEntries((n.entity.withheld ?? []).map((w) => [w, null])) })),
   );
   const degree = new Map<string, number>();
   for (const link of Object.values(scene.links)) {
@@ -65,7 +71,7 @@ export function entityTable(scene: Scene): Table {
     links: degree.get(entity.id) ?? 0,
     shown: isNodeVisible(scene, entity.id),
     pinned,
-    ...propertyCells(entity.properties),
+    ...propertyCells(entity.properties, entity.withheld),
   }));
   return { columns, rows };
 }

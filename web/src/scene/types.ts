@@ -14,6 +14,11 @@ export interface GraphEntity {
   readonly kind: string;
   readonly caption: string;
   readonly properties: Readonly<Record<string, unknown>>;
+  /**
+   * Properties the server withheld from this session (personal data needs personal:read): set, but not
+   * sent. Shown as "withheld", never as blank. Absent or empty when nothing was.
+   */
+  readonly withheld?: readonly string[];
 }
 
 /** A link as the API returns it. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { KindStyle, RelationshipStyle } from '../../canvas/model-style';
 import type { GraphLink } from '../../scene/types';
 import { KindIcon } from '../common/KindIcon';
-import { formatValue, type Details } from './details';
+import { formatValue, propertyRows, type Details } from './details';
 import { Provenance, type LoadProvenance } from './Provenance';
 
 interface Props {
@@ -19,16 +19,28 @@ interface Props {
 
 const LINKS_SHOWN = 50;
 
-function Properties({ properties }: { properties: Readonly<Record<string, unknown>> }) {
-  const rows = Object.entries(properties).filter(([, v]) => v !== null && v !== undefined && v !== '');
+function Properties({
+  properties,
+  withheld,
+}: {
+  properties: Readonly<Record<string, unknown>>;
+  withheld?: readonly string[] | undefined;
+}) {
+  const rows = propertyRows(properties, withheld);
   if (rows.length === 0) return null;
   return (
     <table className="properties">
       <tbody>
-        {rows.map(([name, value]) => (
-          <tr key={name}>
-            <th>{name}</th>
-            <td>{formatValue(value)}</td>
+        {rows.map((row) => (
+          <tr key={row.name}>
+            <th>{row.name}</th>
+            {row.withheld ? (
+              <td className="withheld" title="Personal data: your role does not have the right personal:read">
+                {row.text}
+              </td>
+            ) : (
+              <td>{row.text}</td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -105,7 +117,7 @@ export function DetailsPanel({
             Hide
           </button>
         </div>
-        <Properties properties={entity.properties} />
+        <Properties properties={entity.properties} withheld={entity.withheld} />
         <Why key={entity.id} id={entity.id} label="Why is this here? (sources)" load={loadProvenance} />
       </aside>
     );

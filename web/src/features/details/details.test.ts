@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addSubgraph, aggregateId, emptyScene } from '../../scene';
 import { link, subgraph } from '../../scene/testing';
-import { detailsOf, formatValue } from './details';
+import { detailsOf, formatValue, propertyRows } from './details';
 
 const paid = [
   link('PAID', 'victim:v-1', 'wallet:eth:0x1', { amount: '1.5', asset: 'eth', at: '2024-05-01T10:00:00.000Z' }),
@@ -39,5 +39,17 @@ describe('formatValue', () => {
     expect(formatValue('2024-05-01T10:11:12.000Z')).toBe('2024-05-01 10:11:12 UTC');
     expect(formatValue('12.50')).toBe('12.50');
     expect(formatValue(undefined)).toBe('');
+  });
+});
+
+describe('propertyRows', () => {
+  it('marks what the server withheld as "withheld" (never blank), after the values it sent', () => {
+    expect(propertyRows({ country: 'DE', complaintRef: 'CMP-1', empty: '' }, ['name', 'email'])).toEqual([
+      { name: 'country', text: 'DE', withheld: false },
+      { name: 'complaintRef', text: 'CMP-1', withheld: false },
+      { name: 'email', text: 'withheld', withheld: true },
+      { name: 'name', text: 'withheld', withheld: true },
+    ]);
+    expect(propertyRows({ name: 'Ingrid' })).toEqual([{ name: 'name', text: 'Ingrid', withheld: false }]);
   });
 });

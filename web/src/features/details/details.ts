@@ -53,6 +53,23 @@ export function detailsOf(scene: Scene, id: string): Details | null {
   return edge(scene, id, links);
 }
 
+/** What the panel and the table show in place of a value the server withheld (never a blank). */
+export const WITHHELD = 'withheld';
+
+/**
+ * An entity's property rows: the values it has, then the ones the server withheld (personal data without
+ * personal:read), each marked, in name order among themselves.
+ */
+export function propertyRows(
+  properties: Readonly<Record<string, unknown>>,
+  withheld: readonly string[] = [],
+): Array<{ name: string; text: string; withheld: boolean }> {
+  const shown = Object.entries(properties)
+    .filter(([name, v]) => v !== null && v !== undefined && v !== '' && !withheld.includes(name))
+    .map(([name, value]) => ({ name, text: formatValue(value), withheld: false }));
+  return [...shown, ...[...withheld].sort().map((name) => ({ name, text: WITHHELD, withheld: true }))];
+}
+
 /** A property value as text: lists joined, booleans as yes/no, instants readable in UTC. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '';
