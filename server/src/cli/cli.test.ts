@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/open-store.js';
 import { runTsx } from '../testing/run-tsx.js';
+import { tokenIn } from '../testing/test-auth.js';
 
 const CLI = 'src/cli/main.ts';
 let dir: string;
@@ -47,15 +48,34 @@ describe('ringtrace CLI', () => {
     [['generate', '--scale', 'lots', '--out', 'x'], /--scale.*expected a whole number >= 1, got "lots"/],
     [['generate', '--scale', '10', '--out', 'x'], /--scale: must be from 1000 to \d+, got 10/],
     [['seed', '--demo', '--bundle', 'x'], /'--demo' cannot be used with option '--bundle <dir>'/],
-    [['seed', '--bundle', 'no-such-dir', '--data', 'd'], /--bundle: no case bundle at .*no-such-dir/],
     [['stats'], /^ringtrace: PORT must be a whole number/, { PORT: 'eighty' }],
   ] as Array<[string[], RegExp, Record<string, string>?]>)('%j fails with one line', async (args, reason, env) => {
     expectOneLineFailure(await cli(args, env), reason);
   });
 
+  it('seed of a missing bundle fails with one line', async () => {
+    const token = await tokenIn(join(dir, 'd'), 'loader');
+    const result = await cli(['seed', '--bundle', 'no-such-dir', '--data', 'd'], { RINGTRACE_TOKEN: token });
+    expectOneLineFailure(result, /--bundle: no case bundle at .*no-such-dir/);
+  });
+
   it('stats on a directory without a database fails with one line and creates nothing', async () => {
-    expectOneLineFailure(await cli(['stats', '--data', 'typo']), /no database in .*typo/);
+    const token = await tokenIn(join(dir, 'other'), 'viewer');
+    // Its tokens are elsewhere: the token is not valid there (a directory's tokens.json decides).
+    expectOneLineFailure(await cli(['stats', '--data', 'typo'], { RINGTRACE_TOKEN: token }), /the token is not valid/);
     expect(existsSync(join(dir, 'typo'))).toBe(false);
+    const typo = join(dir, 'typo-with-token');
+    const here = await tokenIn(typo, 'viewer');
+    expectOneLineFailure(await cli(['stats', '--data', typo], { RINGTRACE_TOKEN: here }), /no database in .*typo/);
+    expect(existsSync(join(typo, 'graph.kuzu'))).toBe(false);
+  });
+
+  it('a command that touches the case needs a token; generate needs none', async () => {
+    expectOneLineFailure(
+      await cli(['stats', '--data', 'loaded']),
+      /^ringtrace: ringtrace stats needs a token with the right graph:read \(role viewer or above\): set RINGTRACE_TOKEN or pass --token-file FILE/,
+    );
+    expect((await cli(['generate', '--scale', '1000', '--out', 'tiny'])).code).toBe(0);
   });
 
   it('generate writes a bundle that seed loads and stats counts', async () => {
@@ -64,12 +84,13 @@ describe('ringtrace CLI', () => {
     expect(generated.code).toBe(0);
     expect(await readdir(join(dir, 'case'))).toContain('bundle.json');
 
-    const seeded = await cli(['seed', '--bundle', 'case', '--data', 'loaded']);
+    const token = await tokenIn(join(dir, 'loaded'), 'loader');
+    const seeded = await cli(['seed', '--bundle', 'case', '--data', 'loaded'], { RINGTRACE_TOKEN: token });
     expect(seeded.stderr).toBe('');
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toMatch(/links +\d+ new/);
 
-    const stats = await cli(['stats', '--data', 'loaded', '--json']);
+    const stats = await cli(['stats', '--data', 'loaded', '--json'], { RINGTRACE_TOKEN: token });
     expect(stats.stderr).toBe('');
     const parsed = JSON.parse(stats.stdout) as { engine: string; location: string; links: Record<string, number> };
     expect(parsed.engine).toBe('embedded');
@@ -83,7 +104,11 @@ describe('ringtrace CLI', () => {
     const dataDir = join(dir, 'held');
     const store = await openStore({ dataDir, neo4j: null, bufferPoolMb: 128, queryTimeoutMs: 10_000 });
     try {
-      expectOneLineFailure(await cli(['stats', '--data', dataDir]), /in use by another process/);
+      const token = await tokenIn(dataDir, 'viewer');
+      expectOneLineFailure(
+        await cli(['stats', '--data', dataDir], { RINGTRACE_TOKEN: token }),
+        /in use by another process/,
+      );
     } finally {
       await store.close();
     }

@@ -7,6 +7,7 @@ import { queryCommand } from './commands/query.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
+import { tokenCommand } from './commands/token.js';
 
 /**
  * `ringtrace <command>`. Usage errors are one line on stderr with exit code 1, like every other failure;
@@ -27,10 +28,13 @@ export function createProgram(): Command {
     queryCommand(),
     importCommand(),
     importsCommand(),
+    tokenCommand(),
     auditCommand(),
   ]) {
     // Subcommands do not inherit output settings: copy them so their usage errors read the same.
     program.addCommand(command.configureOutput(program.configureOutput()).showSuggestionAfterError(true));
+    // One level further (`token create`...): the same.
+    for (const sub of command.commands) sub.configureOutput(program.configureOutput()).showSuggestionAfterError(true);
   }
   return program;
 }

@@ -8,10 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCaseBundle } from '../ingest/case-bundle/index.js';
 import { openStore } from '../store/open-store.js';
 import { runTsx } from '../testing/run-tsx.js';
+import { tokenIn } from '../testing/test-auth.js';
 
 const CLI = 'src/cli/main.ts';
 let dir: string;
-const cli = (args: string[]) => runTsx(CLI, ['query', ...args], { INIT_CWD: dir });
+/** An analyst's token of the demo database (the default data directory here). */
+let token: string;
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runTsx(CLI, ['query', ...args], { INIT_CWD: dir, RINGTRACE_DATA: join(dir, 'demo'), RINGTRACE_TOKEN: token, ...env });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ringtrace-query-cli-'));
@@ -21,6 +25,7 @@ beforeAll(async () => {
   } finally {
     await store.close();
   }
+  token = await tokenIn(join(dir, 'demo'), 'analyst');
 }, 120_000);
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -87,7 +92,21 @@ describe('ringtrace query', () => {
   });
 
   it('refuses to run on a directory without a database, and creates nothing', async () => {
-    expectOneLineFailure(await cli(['money-trail', '--data', 'typo']), /no database in .*typo/);
-    expect(existsSync(join(dir, 'typo'))).toBe(false);
+    const typo = join(dir, 'typo');
+    const here = await tokenIn(typo, 'analyst');
+    expectOneLineFailure(
+      await cli(['money-trail', '--data', 'typo'], { RINGTRACE_TOKEN: here }),
+      /no database in .*typo/,
+    );
+    expect(existsSync(join(typo, 'graph.kuzu'))).toBe(false);
+  });
+
+  it('running a query needs query:run (analyst); listing the library needs no token', async () => {
+    const viewer = await tokenIn(join(dir, 'demo'), 'viewer');
+    expectOneLineFailure(
+      await cli(['staff-at-large'], { RINGTRACE_TOKEN: viewer }),
+      /ringtrace query needs a token with the right query:run \(role analyst or above\); the token "cli test viewer \w+" is viewer/,
+    );
+    expect((await cli(['--list'], { RINGTRACE_TOKEN: '' })).code).toBe(0);
   });
 });

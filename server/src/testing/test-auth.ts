@@ -35,3 +35,12 @@ export async function createTestAuth(options: { dataDir?: string; oidc?: OidcVer
     },
   };
 }
+
+/** A real token of `role` in `<dataDir>/tokens.json` (created with the directory), for CLI tests' RINGTRACE_TOKEN. */
+export async function tokenIn(
+  dataDir: string,
+  role: Role,
+  name = `cli test ${role} ${Math.random().toString(36).slice(2, 8)}`,
+) {
+  return (await createTokenStore({ dataDir }).create({ name, role, createdBy: 'test' })).token;
+}

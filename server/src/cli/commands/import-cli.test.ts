@@ -10,12 +10,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ended, runCli, startCli } from '../../ingest/import/test-support/cli-child.js';
 import { SAMPLES } from '../../ingest/import/test-support/temp-store.js';
+import { tokenIn } from '../../testing/test-auth.js';
 
 let dir: string;
-const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, dir, env);
+/** An admin's token of the `db` data directory (undo needs admin). */
+let admin: string;
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, dir, { RINGTRACE_TOKEN: admin, ...env });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ringtrace-import-cli-'));
+  admin = await tokenIn(join(dir, 'db'), 'admin');
 });
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -65,6 +69,12 @@ describe('ringtrace import', () => {
   it('lists runs and undoes one', async () => {
     const list = await cli(['imports', '--data', 'db']);
     expect(list.stdout).toMatch(new RegExp(`^${run} +complete +`, 'm'));
+    const loader = await tokenIn(join(dir, 'db'), 'loader');
+    const refused = await cli(['import', '--undo', run, '--data', 'db'], { RINGTRACE_TOKEN: loader });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^ringtrace: ringtrace import needs a token with the right import:undo \(role admin or above\)/,
+    );
     const undo = await cli(['import', '--undo', run, '--data', 'db']);
     expect(undo.code).toBe(0);
     expect(undo.stdout).toMatch(/^undid run-.*\n {2}entities {2}\d+ removed/);
@@ -87,6 +97,7 @@ describe('ringtrace import', () => {
 
   it('goes through the running server that holds the embedded database', { timeout: 180_000 }, async () => {
     const port = await freePort();
+    const served = await tokenIn(join(dir, 'served'), 'loader');
     const server = startCli(['serve', '--port', String(port), '--data', 'served'], dir, { LOG_LEVEL: 'warn' });
     const stopped = ended(server);
     try {
@@ -99,7 +110,7 @@ describe('ringtrace import', () => {
         if (ready) break;
         await new Promise((r) => setTimeout(r, 200));
       }
-      const env = { PORT: String(port) };
+      const env = { PORT: String(port), RINGTRACE_TOKEN: served };
       const result = await cli(
         ['import', `${SAMPLES}staff-list.csv`, '--mapping', 'staff-list', '--data', 'served'],
         env,
@@ -107,10 +118,19 @@ describe('ringtrace import', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(2);
       expect(result.stdout).toMatch(/^import run-/);
-      const runs = await cli(['imports', '--server', url, '--json']);
+      // The token goes to the server as Bearer; the server records its own caller, then the CLI's words.
+      const runs = await cli(['imports', '--server', url, '--json'], { RINGTRACE_TOKEN: served });
       expect(JSON.parse(runs.stdout)).toMatchObject({
-        runs: [{ loadedBy: expect.stringMatching(/^local over http \(ringtrace import/) }],
+        runs: [
+          {
+            loadedBy: expect.stringMatching(/^token:([0-9a-f]{16}) over http \(token:\1 via ringtrace import/),
+          },
+        ],
       });
+      const anonymous = await cli(['imports', '--server', url], { RINGTRACE_TOKEN: '' });
+      expect(anonymous.stderr).toMatch(/needs a token with the right import:run/);
+      const wrong = await cli(['imports', '--server', url], { RINGTRACE_TOKEN: admin });
+      expect(wrong).toMatchObject({ code: 1, stderr: 'ringtrace: the token is not valid\n' });
     } finally {
       server.kill('SIGTERM');
       await stopped;

@@ -80,7 +80,13 @@ async function refusalOf(response: Response, url: string): Promise<never> {
   const text = await response.text();
   let error: { code?: string; message?: string } | undefined;
   try {
-    error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
+    // The endpoint's own refusals are `{ error }`; the auth plugin's 401 is GraphQL-shaped `{ errors: [...] }`.
+    const body = JSON.parse(text) as {
+      error?: { code?: string; message?: string };
+      errors?: Array<{ message?: string; extensions?: { code?: string } }>;
+    };
+    const first = body.errors?.[0];
+    error = body.error ?? (first && { code: first.extensions?.code, message: first.message });
   } catch {
     // not our JSON: a proxy, another program on the port
   }
@@ -126,9 +132,10 @@ function combine(parts: ImportSummary[]): ImportSummary {
 }
 
 /** Through a server: one request (and one run) per file. */
-export function remoteTarget(base: string): ImportTarget {
+export function remoteTarget(base: string, token?: string): ImportTarget {
   const url = base.replace(/\/+$/, '');
-  const post = { [IMPORT_HEADER]: '1' };
+  const auth: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+  const post = { [IMPORT_HEADER]: '1', ...auth };
   async function importOne(r: ImportRequest, file: ImportFile): Promise<ImportSummary> {
     const q = new URLSearchParams({ name: file.name ?? file.path });
     const headers: Record<string, string> = { ...post, [LOADED_BY_HEADER]: r.loadedBy };
@@ -190,7 +197,7 @@ export function remoteTarget(base: string): ImportTarget {
       return ((await response.json()) as { undo: UndoResult }).undo;
     },
     async runs() {
-      const response = await fetch(`${url}${RUNS_PATH}`);
+      const response = await fetch(`${url}${RUNS_PATH}`, { headers: auth });
       if (!response.ok) return refusalOf(response, url);
       const body = (await response.json()) as { runs: RunRecord[]; active: string[] };
       return { runs: body.runs, active: new Set(body.active) };
@@ -208,11 +215,12 @@ async function serverAnswers(url: string): Promise<boolean> {
   }
 }
 
-export async function openImportTarget(config: Config, server?: string): Promise<ImportTarget> {
+/** `token`: forwarded as `Authorization: Bearer` to a server (which checks it again). */
+export async function openImportTarget(config: Config, server?: string, token?: string): Promise<ImportTarget> {
   if (server !== undefined) {
     if (!(await serverAnswers(server)))
       throw new DomainError('UNAVAILABLE', `no Ringtrace server answers at ${server}`);
-    return remoteTarget(server);
+    return remoteTarget(server, token);
   }
   try {
     return localTarget(await openStore(config));
@@ -220,7 +228,7 @@ export async function openImportTarget(config: Config, server?: string): Promise
     if (!isDomainError(error) || !/in use by another process/.test(error.message)) throw error;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
-    if (await serverAnswers(url)) return remoteTarget(url);
+    if (await serverAnswers(url)) return remoteTarget(url, token);
     throw new DomainError('UNAVAILABLE', `${error.message}; no server answers at ${url} either (pass --server <url>)`);
   }
 }

@@ -9,7 +9,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { invalidArgument } from '../../domain/errors.js';
-import { configWith } from '../config-overrides.js';
+import { guarded, withTokenOption, type CliAccess } from '../access.js';
 import { positiveInteger } from '../options.js';
 import { createProgress, type ProgressMode } from './import-progress.js';
 import { RejectFile } from './import-rejects.js';
@@ -35,11 +35,13 @@ interface ImportOptions {
 /** `--mapping case-bundle <dir>`: a case bundle's CSV files, each with a mapping derived from its header. */
 const CASE_BUNDLE = 'case-bundle';
 
-export function loadedBy(command: string): string {
+/** `token:ab12... via ringtrace import (anna)`; through a server, the server prefixes its own caller. */
+export function loadedBy(command: string, access?: CliAccess): string {
+  const via = access?.caller ? `${access.caller.id} via ` : '';
   try {
-    return `ringtrace ${command} (${userInfo().username})`;
+    return `${via}ringtrace ${command} (${userInfo().username})`;
   } catch {
-    return `ringtrace ${command}`; // no passwd entry, as in some containers
+    return `${via}ringtrace ${command}`; // no passwd entry, as in some containers
   }
 }
 
@@ -57,8 +59,12 @@ function interruptible(): { signal: AbortSignal; dispose: () => void } {
   return { signal: controller.signal, dispose: () => process.off('SIGINT', onSignal).off('SIGTERM', onSignal) };
 }
 
-async function withTarget<T>(o: ImportOptions, work: (target: ImportTarget) => Promise<T>): Promise<T> {
-  const target = await openImportTarget(configWith(o), o.server);
+async function withTarget<T>(
+  access: CliAccess,
+  o: ImportOptions,
+  work: (target: ImportTarget) => Promise<T>,
+): Promise<T> {
+  const target = await openImportTarget(access.config, o.server, access.token);
   try {
     return await work(target);
   } finally {
@@ -66,8 +72,8 @@ async function withTarget<T>(o: ImportOptions, work: (target: ImportTarget) => P
   }
 }
 
-async function runImportCommand(files: string[], o: ImportOptions): Promise<void> {
-  const config = configWith(o);
+async function runImportCommand(access: CliAccess, files: string[], o: ImportOptions): Promise<void> {
+  const { config } = access;
   const { loadMapping, bundleImport } = await import('../../ingest/import/index.js');
   if (o.mapping === undefined) {
     throw invalidArgument('--mapping', 'name a mapping file or a built-in (--list-mappings)');
@@ -87,12 +93,12 @@ async function runImportCommand(files: string[], o: ImportOptions): Promise<void
   const rejects = new RejectFile(() => resolve(config.cwd, o.rejects ?? `ringtrace-rejects-${run}.csv`));
   const { signal, dispose } = interruptible();
   try {
-    const summary = await withTarget(o, (target) =>
+    const summary = await withTarget(access, o, (target) =>
       target.import({
         files: toLoad,
         mapping,
         label: bundle?.label,
-        loadedBy: loadedBy('import'),
+        loadedBy: loadedBy('import', access),
         dryRun: o.dryRun === true,
         force: o.force === true,
         title: o.title,
@@ -122,7 +128,7 @@ async function runImportCommand(files: string[], o: ImportOptions): Promise<void
 }
 
 export const importCommand = () =>
-  new Command('import')
+  withTokenOption(new Command('import'))
     .description('load seized exports (CSV, JSON Lines, YAML sequences, gzip of any) through a mapping')
     .argument('[files...]', 'files to load, in order (one run)')
     .option('--mapping <file|name>', 'mapping file (YAML or JSON) or built-in name (--list-mappings)')
@@ -150,19 +156,27 @@ export const importCommand = () =>
     .option('--list-mappings', 'list the built-in mappings and exit')
     .option('--data <dir>', 'embedded database directory (default: RINGTRACE_DATA or ./data)')
     .option('--server <url>', 'import through a running server (default: the store, or the server that holds it)')
-    .action(async (files: string[], o: ImportOptions) => {
-      if (o.listMappings) {
-        const { builtinMappingNames, builtinMapping } = await import('../../ingest/import/index.js');
-        for (const name of await builtinMappingNames())
-          print(`${name.padEnd(24)}${(await builtinMapping(name)).mapping.description}`);
-        return;
-      }
-      if (o.undo !== undefined) {
-        if (files.length > 0) throw invalidArgument('--undo', 'takes a run, not files');
-        const result = await withTarget(o, (target) => target.undo(o.undo!));
-        print(o.json ? JSON.stringify(result, null, 2) : describeUndo(result));
-        return;
-      }
-      if (files.length === 0) throw invalidArgument('files', 'name at least one file to import (or --undo <run>)');
-      await runImportCommand(files, o);
-    });
+    .action(
+      guarded(
+        { name: 'import' },
+        // The built-in mappings are no case data; an undo needs more than a load.
+        (_files: string[], o: ImportOptions) =>
+          o.listMappings ? null : o.undo !== undefined ? 'import:undo' : 'import:run',
+        async (access, files: string[], o: ImportOptions) => {
+          if (o.listMappings) {
+            const { builtinMappingNames, builtinMapping } = await import('../../ingest/import/index.js');
+            for (const name of await builtinMappingNames())
+              print(`${name.padEnd(24)}${(await builtinMapping(name)).mapping.description}`);
+            return;
+          }
+          if (o.undo !== undefined) {
+            if (files.length > 0) throw invalidArgument('--undo', 'takes a run, not files');
+            const result = await withTarget(access, o, (target) => target.undo(o.undo!));
+            print(o.json ? JSON.stringify(result, null, 2) : describeUndo(result));
+            return;
+          }
+          if (files.length === 0) throw invalidArgument('files', 'name at least one file to import (or --undo <run>)');
+          await runImportCommand(access, files, o);
+        },
+      ),
+    );

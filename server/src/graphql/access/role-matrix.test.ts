@@ -109,7 +109,7 @@ describe('me', () => {
 describe('the import endpoints', () => {
   const bearer = (role: Role | null): Record<string, string> =>
     role === null ? {} : { authorization: `Bearer ${api.tokenFor(role)}` };
-  const endpoints: Array<{ name: string; right: Right; send: (role: Role | null) => Promise<Response> }> = [
+  const endpoints: Array<{ name: string; right: Right; send: (role: Role | null) => Promise<Response> | Response }> = [
     {
       name: 'POST /import (dry run)',
       right: 'import:run',

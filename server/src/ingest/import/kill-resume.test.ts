@@ -5,11 +5,12 @@
  * run. Small scale: 4,000 rows in the default (kill-safe) batches of the embedded engine, each kill landing
  * after some batches were written.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open-store.js';
+import { tokenIn } from '../../testing/test-auth.js';
 import { ended, runCli, startCli } from './test-support/cli-child.js';
 import { COMPLAINT_HEADER, complaintRows } from './test-support/complaint-rows.js';
 import { canonicalDump, dumpGraph, hashOf } from './test-support/graph-dump.js';
@@ -18,6 +19,8 @@ const ROWS = 4000;
 const KILLS = 10;
 let dir: string;
 let file: string;
+/** One loader token in both data directories (the same tokens.json), so both record the same loadedBy. */
+let env: Record<string, string>;
 
 const args = (data: string) => [
   'import',
@@ -41,7 +44,7 @@ async function graphOf(data: string) {
 
 /** Starts a load and kills it after it has written some batches; false when it ended first. */
 async function killMidLoad(data: string, random: () => number): Promise<boolean> {
-  const child = startCli(args(data), dir);
+  const child = startCli(args(data), dir, env);
   const done = ended(child);
   const loading = new Promise<boolean>((resolve) => {
     let seen = '';
@@ -63,6 +66,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ringtrace-kill-'));
   file = join(dir, 'complaints.csv');
   await writeFile(file, [COMPLAINT_HEADER, ...complaintRows(0, ROWS)].join('\n') + '\n');
+  env = { RINGTRACE_TOKEN: await tokenIn(join(dir, 'baseline'), 'loader') };
+  await mkdir(join(dir, 'killed'));
+  await copyFile(join(dir, 'baseline', 'tokens.json'), join(dir, 'killed', 'tokens.json'));
 });
 
 afterAll(async () => {
@@ -71,7 +77,7 @@ afterAll(async () => {
 
 describe('an import killed at random moments and run again', () => {
   it(`ends with exactly the graph of an uninterrupted load (${KILLS} kills)`, { timeout: 600_000 }, async () => {
-    const baseline = await runCli(args('baseline'), dir);
+    const baseline = await runCli(args('baseline'), dir, env);
     expect(baseline.stderr).not.toMatch(/^ringtrace:/m);
     expect(baseline.code).toBe(0);
 
@@ -82,7 +88,7 @@ describe('an import killed at random moments and run again', () => {
       if (await killMidLoad('killed', random)) kills++;
     expect(kills).toBe(KILLS);
 
-    const resumed = await runCli(args('killed'), dir);
+    const resumed = await runCli(args('killed'), dir, env);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/^resumed run-/);
 
@@ -99,7 +105,7 @@ describe('an import killed at random moments and run again', () => {
     expect(runs[0]!.properties).toMatchObject({ status: 'complete', rows: ROWS, rejected: 0 });
 
     // And loading the file once more is a no-op that says so.
-    const again = await runCli(args('killed'), dir);
+    const again = await runCli(args('killed'), dir, env);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/nothing to import: every file was loaded before/);
     expect(hashOf(canonicalDump(await graphOf('killed')))).toBe(hashOf(ca));
