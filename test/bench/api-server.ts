@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '@ringtrace/server/app.js';
 import { createLogger } from '@ringtrace/server/logger.js';
 import type { GraphStore } from '@ringtrace/server/store/port.js';
+import { createTestAuth } from '@ringtrace/server/testing/test-auth.js';
 
 export interface ApiClient {
   readonly url: string;
@@ -17,7 +18,10 @@ export interface ApiClient {
 }
 
 export async function startApi(store: GraphStore): Promise<ApiClient> {
-  const app = createApp({ store, logger: createLogger('silent') });
+  // Signed in as an analyst (a real token in a temporary tokens.json), as a client would be.
+  const auth = await createTestAuth();
+  const authorization = auth.headers('analyst').authorization!;
+  const app = createApp({ store, logger: createLogger('silent'), authenticator: auth.authenticator });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -30,7 +34,7 @@ export async function startApi(store: GraphStore): Promise<ApiClient> {
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     async post(query, variables) {
-      const { status, text } = await postJson(agent, port, JSON.stringify({ query, variables }));
+      const { status, text } = await postJson(agent, port, JSON.stringify({ query, variables }), authorization);
       const body = JSON.parse(text) as { data?: Record<string, unknown>; errors?: { message: string }[] };
       if (status !== 200 || body.errors?.length || !body.data) {
         throw new Error(`API answered ${status}: ${body.errors?.[0]?.message ?? 'no data'}`);
@@ -42,11 +46,16 @@ export async function startApi(store: GraphStore): Promise<ApiClient> {
         agent.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      }).then(() => auth.dispose()),
   };
 }
 
-function postJson(agent: Agent, port: number, body: string): Promise<{ status: number; text: string }> {
+function postJson(
+  agent: Agent,
+  port: number,
+  body: string,
+  authorization: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -57,6 +66,7 @@ function postJson(agent: Agent, port: number, body: string): Promise<{ status: n
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          authorization,
           accept: 'application/graphql-response+json',
           'content-length': Buffer.byteLength(body),
         },

@@ -77,7 +77,7 @@ export async function runCanvas(o: CanvasOptions): Promise<CanvasResult> {
     const page = async (view?: unknown) => {
       const p = await newPage(browser!);
       pages.push(p);
-      await openApp(p, server.url);
+      await openApp(p, `${server.url}/#token=${server.token}`);
       const openMs = view === undefined ? 0 : await openView(p, view, 600_000);
       return { page: p, openMs };
     };

@@ -18,12 +18,15 @@ import { loadCaseBundle } from '@ringtrace/server/ingest/case-bundle/index.js';
 import { createLogger } from '@ringtrace/server/logger.js';
 import { createKuzuStore } from '@ringtrace/server/store/kuzu/index.js';
 import type { GraphStore } from '@ringtrace/server/store/port.js';
+import { createTestAuth } from '@ringtrace/server/testing/test-auth.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface CaseServer {
   /** The app's address (`http://127.0.0.1:<port>`): `/` the web app, `/graphql` the API. */
   readonly url: string;
+  /** An analyst's token (the page signs in with `#token=`). */
+  readonly token: string;
   readonly store: GraphStore;
   readonly entities: number;
   readonly links: number;
@@ -72,7 +75,8 @@ export async function serveCase(o: { readonly scale: number; readonly seed: numb
     await loadCaseBundle(store, join(dir, 'case'), { loadedBy: 'bench' });
     const load = performance.now() - started;
     await building;
-    const app = createApp({ store, logger: createLogger('silent'), webRoot: web });
+    const auth = await createTestAuth({ dataDir: join(dir, 'auth') });
+    const app = createApp({ store, logger: createLogger('silent'), webRoot: web, authenticator: auth.authenticator });
     server = createServer(app);
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
@@ -81,6 +85,7 @@ export async function serveCase(o: { readonly scale: number; readonly seed: numb
     const { port } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
+      token: auth.tokenFor('analyst'),
       store,
       entities: generated.entities,
       links: generated.links,
