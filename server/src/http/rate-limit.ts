@@ -29,8 +29,6 @@ export interface RateLimitOptions {
 }
 
 export const BURST_WINDOW_SECONDS = 10;
-export const DEFAULT_RATE_PER_SECOND = 50;
-export const DEFAULT_RATE_BURST = 100;
 export const DEFAULT_UNAUTHENTICATED_PER_MINUTE = 30;
 
 const IMPORT_PATH = '/import';
