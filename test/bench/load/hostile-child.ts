@@ -15,11 +15,9 @@ const send = (m: HostileMessage) => new Promise<void>((resolve) => process.send!
 
 const o = JSON.parse(process.argv[2]!) as HostileOptions;
 try {
-  // One recorder for both: autocannon hands each answer's body and latency over synchronously, in turn.
-  const recorder = new Recorder(1);
   const mixes = hostileMixes(o.hubs);
   const expensive = Math.max(1, Math.round(o.connections / 4));
-  const run = (connections: number, mix: typeof mixes.expensive, seed: number) =>
+  const run = (connections: number, mix: typeof mixes.expensive, seed: number, recorder: Recorder) =>
     runPhase({
       url: o.url,
       connections,
@@ -28,22 +26,29 @@ try {
       recorder,
       seed,
     });
+  const recorders = [new Recorder(1), new Recorder(1)] as const;
   const [a, b] = await Promise.all([
-    run(expensive, mixes.expensive, o.seed),
-    ...(o.connections > expensive ? [run(o.connections - expensive, mixes.refused, o.seed + 1)] : []),
+    run(expensive, mixes.expensive, o.seed, recorders[0]),
+    ...(o.connections > expensive ? [run(o.connections - expensive, mixes.refused, o.seed + 1, recorders[1])] : []),
   ]);
-  // Both runs read the same recorder at their end: the later one holds every answer.
-  const result: PhaseResult = b
-    ? {
-        ...b,
-        connections: o.connections,
-        autocannon: {
-          ...b.autocannon,
-          errors: a!.autocannon.errors + b.autocannon.errors,
-          timeouts: a!.autocannon.timeouts + b.autocannon.timeouts,
-        },
-      }
-    : a!;
+  // Both populations as one client: the answers merged, autocannon's error counts added.
+  recorders[0].absorb(recorders[1]);
+  const figures = recorders[0].figures();
+  const answered = Object.values(figures.all.statuses).reduce((x, y) => x + y, 0);
+  const result: PhaseResult = {
+    ...a!,
+    connections: o.connections,
+    sent: a!.sent + (b?.sent ?? 0),
+    requests: answered,
+    throughput: answered / o.seconds,
+    autocannon: {
+      ...a!.autocannon,
+      errors: a!.autocannon.errors + (b?.autocannon.errors ?? 0),
+      timeouts: a!.autocannon.timeouts + (b?.autocannon.timeouts ?? 0),
+      non2xx: a!.autocannon.non2xx + (b?.autocannon.non2xx ?? 0),
+    },
+    ...figures,
+  };
   await send({ type: 'done', result });
 } catch (error) {
   await send({ type: 'failed', error: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,6 @@
 /** Runs the hostile client (hostile-mix.ts) alongside the legitimate ones, in a child process. */
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { forkTs } from './fork-ts.js';
 import type { HostileMessage } from './hostile-child.js';
 import type { PhaseResult } from './run-phase.js';
 
@@ -15,7 +15,7 @@ export interface HostileOptions {
 
 /** Starts at once; resolves with what the hostile client got when its run ends. */
 export function runHostile(o: HostileOptions): Promise<PhaseResult> {
-  const child = fork(fileURLToPath(new URL('./hostile-child.ts', import.meta.url)), [JSON.stringify(o)], {
+  const child = forkTs(fileURLToPath(new URL('./hostile-child.ts', import.meta.url)), [JSON.stringify(o)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

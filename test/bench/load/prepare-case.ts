@@ -3,11 +3,11 @@
  * case-bundle loader, a fresh embedded store), in a child process (prepare-child.ts). With `--data DIR`
  * it lives in `DIR/<scale>-seed<seed>/` and is reused by the next run, by this section and the scales alike.
  */
-import { fork } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forkTs } from './fork-ts.js';
 import type { PrepareMessage } from './prepare-child.js';
 import type { Prepared, PrepareOptions } from './prepare.js';
 
@@ -30,7 +30,7 @@ export async function caseDirectory(o: Pick<CaseOptions, 'scale' | 'seed' | 'dat
 /** Generates and loads the case into `dir` unless it is there already, and picks what the clients ask. */
 export function prepareCase(dir: string, o: CaseOptions): Promise<Prepared> {
   const options: PrepareOptions = { scale: o.scale, seed: o.seed, dir, poolMb: o.poolMb };
-  const child = fork(fileURLToPath(new URL('./prepare-child.ts', import.meta.url)), [JSON.stringify(options)], {
+  const child = forkTs(fileURLToPath(new URL('./prepare-child.ts', import.meta.url)), [JSON.stringify(options)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

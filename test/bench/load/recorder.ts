@@ -83,6 +83,8 @@ export class Recorder {
   private readonly messages = new Map<string, Record<string, string>>();
   /** Requests sent and not answered yet, by their autocannon context (a fresh object per request). */
   private readonly inFlight = new Map<object, Sent>();
+  /** Requests unanswered when the figures were taken, by operation. */
+  private readonly unanswered = new Map<string, number>();
   private pending: { op: string; problem: Problem | undefined } | undefined;
   private bodies = 0;
 
@@ -128,19 +130,43 @@ export class Recorder {
     this.messages.set(op, messages);
   }
 
+  /** Takes in another recorder's answers (the hostile client's two populations, reported as one). */
+  absorb(other: Recorder): void {
+    other.settleInFlight();
+    this.settleInFlight();
+    const add = <T>(into: Map<string, T>, from: Map<string, T>, merge: (a: T, b: T) => T) => {
+      for (const [op, v] of from) into.set(op, into.has(op) ? merge(into.get(op)!, v) : v);
+    };
+    const sum = (a: Record<string, number>, b: Record<string, number>) => {
+      const out = { ...a };
+      for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+      return out;
+    };
+    add(this.samples, other.samples, (a, b) => [...a, ...b]);
+    add(this.statuses, other.statuses, sum);
+    add(this.problems, other.problems, sum);
+    add(this.messages, other.messages, (a, b) => ({ ...b, ...a }));
+    add(this.unanswered, other.unanswered, (a, b) => a + b);
+  }
+
+  /** Requests still unanswered become samples of their age now. */
+  private settleInFlight(): void {
+    const now = performance.now();
+    for (const [context, sent] of this.inFlight) {
+      this.sample(sent.op, now - sent.at);
+      this.unanswered.set(sent.op, (this.unanswered.get(sent.op) ?? 0) + 1);
+      this.inFlight.delete(context);
+    }
+  }
+
   /**
    * The figures so far. A request still unanswered (the run ended first; or it timed out or lost its
    * connection, which autocannon counts as errors) is a latency sample of its age now, a lower bound:
    * dropping it would hide exactly the slowest requests.
    */
   figures(): { all: OperationFigures; operations: Record<string, OperationFigures> } {
-    const now = performance.now();
-    const inFlight = new Map<string, number>();
-    for (const [context, sent] of this.inFlight) {
-      this.sample(sent.op, now - sent.at);
-      inFlight.set(sent.op, (inFlight.get(sent.op) ?? 0) + 1);
-      this.inFlight.delete(context);
-    }
+    this.settleInFlight();
+    const inFlight = this.unanswered;
     const operations: Record<string, OperationFigures> = {};
     const all = {
       samples: [] as number[],

@@ -4,13 +4,14 @@
  * Its data directory is a fresh copy of the loaded database, so the tokens, the audit trail and anything
  * the server writes start from nothing on every run and the cache stays as loaded.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forkTs } from './fork-ts.js';
 
 const SERVER_MAIN = fileURLToPath(new URL('../../../server/src/main.ts', import.meta.url));
 
@@ -53,7 +54,7 @@ const exited = (child: ChildProcess) =>
 /** Starts the server on `dataDir` and resolves once `/ready` answers 200 (the store is open). */
 export async function startServerProcess(dataDir: string, env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = fork(SERVER_MAIN, [], {
+  const child = forkTs(SERVER_MAIN, [], {
     env: { ...process.env, RINGTRACE_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
