@@ -78,7 +78,10 @@ const operation = fc.constantFrom(...queries).chain((root) =>
     .tuple(
       ...root.args.map((a) => {
         const give = argumentShape(a.type).nonNull && a.defaultValue === undefined ? 19 : 1;
-        const given = fc.oneof({ weight: give, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
+        const given = fc.oneof(
+          { weight: give, arbitrary: fc.constant(true) },
+          { weight: 1, arbitrary: fc.constant(false) },
+        );
         return fc.tuple(fc.constant(a.name), given, valueFor(a));
       }),
     )
@@ -86,7 +89,11 @@ const operation = fc.constantFrom(...queries).chain((root) =>
       const given = args.filter(([, give]) => give);
       return {
         root,
-        document: documentFor(schema, root, given.map(([name]) => name)),
+        document: documentFor(
+          schema,
+          root,
+          given.map(([name]) => name),
+        ),
         variables: Object.fromEntries(given.map(([name, , value]) => [name, value])),
       };
     }),
@@ -96,13 +103,16 @@ const operation = fc.constantFrom(...queries).chain((root) =>
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
-  else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => (out.push(k), strings(v, out)));
+  else if (value && typeof value === 'object')
+    Object.entries(value).forEach(([k, v]) => (out.push(k), strings(v, out)));
   return out;
 }
 
 describe('fuzzing the GraphQL inputs as a viewer', () => {
   it('covers every Query field of the schema', () => {
-    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining(['search', 'entity', 'neighbourhood', 'paths', 'provenance']));
+    expect(queries.map((q) => q.name)).toEqual(
+      expect.arrayContaining(['search', 'entity', 'neighbourhood', 'paths', 'provenance']),
+    );
   });
 
   it(`never answers 5xx, a stack trace, a path or a victim's personal value (${RUNS} runs)`, async () => {
@@ -115,7 +125,8 @@ describe('fuzzing the GraphQL inputs as a viewer', () => {
         if (Object.values(body.data ?? {}).some((v) => v !== null)) answered++;
         expect(status, document).toBeLessThan(500);
         let answer = JSON.stringify(body);
-        for (const s of strings(variables).filter((s) => s.length > 2)) answer = answer.split(JSON.stringify(s).slice(1, -1)).join('');
+        for (const s of strings(variables).filter((s) => s.length > 2))
+          answer = answer.split(JSON.stringify(s).slice(1, -1)).join('');
         expect(internalIn(answer), answer.slice(0, 500)).toBeUndefined();
         // The caller's own text may come back in an error ("not a cursor this API gave"); data never may.
         expect(findLeak(JSON.stringify(body.data ?? null), personal), document).toBeUndefined();

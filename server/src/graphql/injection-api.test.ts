@@ -7,7 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, type DemoApp } from '../testing/demo-app.js';
-import { argumentShape, documentFor, internalIn, rootFields, servedSchema, type RootField } from '../testing/schema-operations.js';
+import {
+  argumentShape,
+  documentFor,
+  internalIn,
+  rootFields,
+  servedSchema,
+  type RootField,
+} from '../testing/schema-operations.js';
 
 export const PAYLOADS = [
   "' OR 1=1 //",
@@ -19,8 +26,8 @@ export const PAYLOADS = [
   '{text}',
   "'; DROP TABLE Victim; --",
   "LOAD FROM '/etc/passwd' RETURN *",
-  "MATCH (n) DETACH DELETE n",
-  "CALL db.labels() YIELD label RETURN label",
+  'MATCH (n) DETACH DELETE n',
+  'CALL db.labels() YIELD label RETURN label',
   'x\u0000y',
   '\u0000',
   '\u202e\ufeff\ud800',
@@ -70,7 +77,10 @@ function validValue(root: RootField, name: string): unknown {
 /** A payload as the argument's type takes it: a string, a list holding it, or a JSON map or list holding it. */
 function asArgument(payload: string, root: RootField, name: string): unknown {
   const { named, list } = argumentShape(root.args.find((a) => a.name === name)!.type);
-  if (named === 'JSON') return name === 'properties' ? { complaintRef: payload, [payload.slice(0, 50)]: payload } : { p: payload, [payload.slice(0, 50)]: [payload] };
+  if (named === 'JSON')
+    return name === 'properties'
+      ? { complaintRef: payload, [payload.slice(0, 50)]: payload }
+      : { p: payload, [payload.slice(0, 50)]: [payload] };
   return list ? [payload] : payload;
 }
 
@@ -90,7 +100,9 @@ async function snapshot() {
 
 beforeAll(async () => {
   demo = await demoApp();
-  const made = await demo.gql(`mutation { createEntity(kind: "Victim", key: "injection-target", properties: { country: "DE" }) { entity { id } } }`);
+  const made = await demo.gql(
+    `mutation { createEntity(kind: "Victim", key: "injection-target", properties: { country: "DE" }) { entity { id } } }`,
+  );
   expect(made.body.data?.createEntity.entity.id).toBe(TARGET);
 }, 120_000);
 afterAll(async () => demo?.dispose());
@@ -100,7 +112,15 @@ describe('injection in every string argument', () => {
 
   it('enumerates the string arguments of every Query and Mutation field', () => {
     const names = fields.flatMap((f) => stringArguments(f).map((a) => `${f.name}.${a}`));
-    expect(names).toEqual(expect.arrayContaining(['search.text', 'runCypher.query', 'createEntity.key', 'updateEntity.properties', 'provenance.id']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'search.text',
+        'runCypher.query',
+        'createEntity.key',
+        'updateEntity.properties',
+        'provenance.id',
+      ]),
+    );
   });
 
   it('answers every payload without a 5xx, a leak or a change to the graph', async () => {
@@ -112,7 +132,12 @@ describe('injection in every string argument', () => {
         for (const payload of PAYLOADS) {
           const variables = Object.fromEntries(
             root.args
-              .filter((a) => a.name === target || (argumentShape(a.type).nonNull && a.defaultValue === undefined) || a.name === 'key')
+              .filter(
+                (a) =>
+                  a.name === target ||
+                  (argumentShape(a.type).nonNull && a.defaultValue === undefined) ||
+                  a.name === 'key',
+              )
               .map((a) => [a.name, a.name === target ? asArgument(payload, root, a.name) : validValue(root, a.name)]),
           );
           const document = documentFor(schema, root, Object.keys(variables));
@@ -123,11 +148,15 @@ describe('injection in every string argument', () => {
           const answer = JSON.stringify(body).split(JSON.stringify(payload).slice(1, -1)).join('');
           expect(internalIn(answer), `${where}: ${answer.slice(0, 300)}`).toBeUndefined();
           expect(answer, where).not.toMatch(/root:x:0:0|\[fonts\]/);
-          expect(body.errors?.some((e) => e.message === 'Unexpected error.') ?? false, `${where}: ${answer.slice(0, 300)}`).toBe(false);
+          expect(
+            body.errors?.some((e) => e.message === 'Unexpected error.') ?? false,
+            `${where}: ${answer.slice(0, 300)}`,
+          ).toBe(false);
           const id = body.data?.createEntity?.entity?.id;
           if (typeof id === 'string') madeIds.push(id);
           const linkId = body.data?.linkEntities?.link?.id;
-          if (typeof linkId === 'string') await demo.gql(`mutation($id: ID!) { removeLink(id: $id, force: true) { links } }`, { id: linkId });
+          if (typeof linkId === 'string')
+            await demo.gql(`mutation($id: ID!) { removeLink(id: $id, force: true) { links } }`, { id: linkId });
         }
       }
     }

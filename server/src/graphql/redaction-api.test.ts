@@ -52,7 +52,11 @@ describe('redaction of personal fields, route by route', () => {
       { id: VICTIM, ids: [VICTIM, 'victim:v-0002'] },
     );
     expectRedacted(viewer.entity);
-    expect(viewer.entity).toMatchObject({ caption: 'v-0001', withheld: ['name', 'email'], complaintRef: 'CMP-DE-0001' });
+    expect(viewer.entity).toMatchObject({
+      caption: 'v-0001',
+      withheld: ['name', 'email'],
+      complaintRef: 'CMP-DE-0001',
+    });
     viewer.entities.forEach(expectRedacted);
     expect(analyst.entity).toMatchObject({ caption: 'Ingrid Conti', name: 'Ingrid Conti', withheld: [] });
     expect(analyst.entity.properties.email).toBe('ingrid.conti.1@mail.example');
@@ -106,7 +110,10 @@ describe('redaction of personal fields, route by route', () => {
   });
 
   it('links by id: the ends of a call to a victim', async () => {
-    const n = await demo.gqlAs('admin', `{ neighbourhood(ids: ["${VICTIM}"], linkTypes: ["CALLED"]) { links { id } } }`);
+    const n = await demo.gqlAs(
+      'admin',
+      `{ neighbourhood(ids: ["${VICTIM}"], linkTypes: ["CALLED"]) { links { id } } }`,
+    );
     const ids = n.body.data.neighbourhood.links.map((l: { id: string }) => l.id);
     expect(ids.length).toBeGreaterThan(0);
     const { viewer } = await asBoth(`query($ids: [ID!]!) { links(ids: $ids) { to { ${FIELDS} } } }`, { ids });
@@ -127,7 +134,10 @@ describe('redaction of personal fields, route by route', () => {
   });
 
   it('saved queries and ad-hoc Cypher (raw values) are refused to a viewer', async () => {
-    for (const q of [`{ runCypher(query: "MATCH (v:Victim) RETURN v.name") { rows } }`, `{ runSavedQuery(name: "x") { rows } }`]) {
+    for (const q of [
+      `{ runCypher(query: "MATCH (v:Victim) RETURN v.name") { rows } }`,
+      `{ runSavedQuery(name: "x") { rows } }`,
+    ]) {
       const res = await demo.gqlAs('viewer', q);
       expect(res.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
       expect(res.body.data ?? null).toBeNull();
@@ -146,8 +156,9 @@ describe('redaction of personal fields, route by route', () => {
     const manual = (b: GraphQLBody) => b.data.provenance.sources.find((s: { basis: string }) => s.basis === 'manual');
     expect(manual(analyst.body).title).toBe('updateEntity victim:v-0300: complaintRef "CMP-SG-0300" -> "CMP-EDITED"');
     expect(manual(viewer.body).title).toBeNull();
-    const sha = (await demo.gqlAs('admin', `{ provenance(id: "victim:v-0300") { sources { sha256 basis } } }`)).body.data
-      .provenance.sources.find((s: { basis: string }) => s.basis === 'manual').sha256;
+    const sha = (
+      await demo.gqlAs('admin', `{ provenance(id: "victim:v-0300") { sources { sha256 basis } } }`)
+    ).body.data.provenance.sources.find((s: { basis: string }) => s.basis === 'manual').sha256;
     const file = await demo.gqlAs('viewer', `{ entity(id: "source:${sha}") { withheld properties } }`);
     expect(file.body.data.entity.withheld).toEqual(['title']);
   });

@@ -43,7 +43,8 @@ export function rootFields(schema: GraphQLSchema): RootField[] {
     ['query', schema.getQueryType()],
     ['mutation', schema.getMutationType()],
   ] as const) {
-    for (const field of Object.values(type?.getFields() ?? {})) out.push({ operation, name: field.name, args: field.args, field });
+    for (const field of Object.values(type?.getFields() ?? {}))
+      out.push({ operation, name: field.name, args: field.args, field });
   }
   return out;
 }
@@ -101,6 +102,14 @@ export function documentFor(schema: GraphQLSchema, root: RootField, given: reado
 }
 
 /** What no answer may hold: a stack frame, a source path or a module path. */
-export const INTERNALS = [/\bat .+:\d+:\d+/, /\/work\//, /node_modules/, /file:\/\//, /\.[cm]?[jt]s:\d+/, /\/home\//, /\/tmp\//];
+export const INTERNALS = [
+  /\bat .+:\d+:\d+/,
+  /\/work\//,
+  /node_modules/,
+  /file:\/\//,
+  /\.[cm]?[jt]s:\d+/,
+  /\/home\//,
+  /\/tmp\//,
+];
 
 export const internalIn = (text: string): RegExp | undefined => INTERNALS.find((pattern) => pattern.test(text));

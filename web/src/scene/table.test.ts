@@ -89,10 +89,19 @@ describe('tables', () => {
 
 describe('withheld values', () => {
   it('read "withheld" in the table and the CSV, with a column even when no entity has the value', () => {
-    const victim = { ...entity('victim:v-1', 'Victim', { country: 'DE' }), caption: 'v-1', withheld: ['name', 'email'] };
+    const victim = {
+      ...entity('victim:v-1', 'Victim', { country: 'DE' }),
+      caption: 'v-1',
+      withheld: ['name', 'email'],
+    };
     const table = entityTable(addSubgraph(emptyScene(), { entities: [victim], links: [] }));
     expect(table.columns.map((c) => c.key)).toEqual(expect.arrayContaining(['p.name', 'p.email', 'p.country']));
-    expect(table.rows[0]).toMatchObject({ caption: 'v-1', 'p.name': 'withheld', 'p.email': 'withheld', 'p.country': 'DE' });
+    expect(table.rows[0]).toMatchObject({
+      caption: 'v-1',
+      'p.name': 'withheld',
+      'p.email': 'withheld',
+      'p.country': 'DE',
+    });
     expect(toCsv(table)).toMatch(/withheld,withheld|withheld.*withheld/);
   });
 });

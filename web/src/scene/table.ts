@@ -57,7 +57,10 @@ export function entityTable(scene: Scene): Table {
       { key: 'shown', label: 'shown' },
       { key: 'pinned', label: 'pinned' },
     ],
-    nodes.map((n) => ({ ...n.entity.properties, ...Object.fromEntries((n.entity.withheld ?? []).map((w) => [w, null])) })),
+    nodes.map((n) => ({
+      ...n.entity.properties,
+      ...Object.fromEntries((n.entity.withheld ?? []).map((w) => [w, null])),
+    })),
   );
   const degree = new Map<string, number>();
   for (const link of Object.values(scene.links)) {

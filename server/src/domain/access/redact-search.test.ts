@@ -9,7 +9,12 @@ const victim = (n: number, name: string): Entity => ({
   properties: { name, email: `${name.toLowerCase()}@mail.example`, complaintRef: `CMP-${n}` },
   sources: [],
 });
-const wallet = (n: number): Entity => ({ id: `wallet:eth:0x${n}`, kind: 'Wallet', properties: { address: `0x${n}`, label: 'conti' }, sources: [] });
+const wallet = (n: number): Entity => ({
+  id: `wallet:eth:0x${n}`,
+  kind: 'Wallet',
+  properties: { address: `0x${n}`, label: 'conti' },
+  sources: [],
+});
 
 /** A store whose "engine" matches any word of the whole text (personal values included), scored by a table. */
 function fakeStore(entities: Entity[], score: (e: Entity) => number): GraphReader & { calls: number } {
@@ -51,13 +56,22 @@ describe('search without personal values', () => {
   });
 
   it('pages the merged ranking like the store (score, then id), with counts of kept hits only', async () => {
-    const entities = [...Array.from({ length: 30 }, (_, i) => victim(i, `Name${i}`)), ...Array.from({ length: 30 }, (_, i) => wallet(i))];
+    const entities = [
+      ...Array.from({ length: 30 }, (_, i) => victim(i, `Name${i}`)),
+      ...Array.from({ length: 30 }, (_, i) => wallet(i)),
+    ];
     // The word "cmp" matches every victim through its complaint reference; "conti" every wallet's label.
-    const store = fakeStore(entities, (e) => (e.kind === 'Victim' ? 100 - Number(e.id.slice(9)) : 100.5 - Number(e.id.slice(13))));
+    const store = fakeStore(entities, (e) =>
+      e.kind === 'Victim' ? 100 - Number(e.id.slice(9)) : 100.5 - Number(e.id.slice(13)),
+    );
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const page: Awaited<ReturnType<typeof searchWithoutPersonal>> = await searchWithoutPersonal(store, { text: 'cmp conti', first: 7, after });
+      const page: Awaited<ReturnType<typeof searchWithoutPersonal>> = await searchWithoutPersonal(store, {
+        text: 'cmp conti',
+        first: 7,
+        after,
+      });
       expect(page.totalCount).toBe(60);
       seen.push(...page.hits.map((h) => h.entity.id));
       if (!page.hasNextPage) break;

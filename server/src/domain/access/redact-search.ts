@@ -74,7 +74,7 @@ async function collect(
 ): Promise<{ hits: Hit[]; total: number }> {
   const hits: Hit[] = [];
   let offset = 0;
-  let total = 0;
+  let total: number;
   do {
     const page = await store.search({ text, kinds, limit: STORE_PAGE, offset });
     total = page.total;

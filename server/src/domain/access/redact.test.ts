@@ -15,7 +15,9 @@ const caller = (role: Caller['role']): Caller => ({ id: `token:${role}`, name: r
 describe('redaction of personal properties', () => {
   it('reads the personal flags from the model, for every kind that has them', () => {
     for (const kind of model.kinds) {
-      const flagged = Object.entries(kind.properties).filter(([, d]) => d.personal).map(([n]) => n);
+      const flagged = Object.entries(kind.properties)
+        .filter(([, d]) => d.personal)
+        .map(([n]) => n);
       expect(personalProperties(kind.name)).toEqual(flagged);
     }
     expect(personalProperties('Victim')).toEqual(['name', 'email', 'phone']);
@@ -37,8 +39,17 @@ describe('redaction of personal properties', () => {
   });
 
   it('keeps a caption that is not personal (a person named, birth date withheld)', () => {
-    const person: Entity = { id: 'person:p1', kind: 'Person', properties: { name: 'Boss', birthDate: '1980-01-02' }, sources: [] };
-    expect(redactEntity(person, false)).toEqual({ properties: { name: 'Boss' }, caption: 'Boss', withheld: ['birthDate'] });
+    const person: Entity = {
+      id: 'person:p1',
+      kind: 'Person',
+      properties: { name: 'Boss', birthDate: '1980-01-02' },
+      sources: [],
+    };
+    expect(redactEntity(person, false)).toEqual({
+      properties: { name: 'Boss' },
+      caption: 'Boss',
+      withheld: ['birthDate'],
+    });
   });
 
   it("withholds a hand edit's record title (it quotes the values replaced), not a report's", () => {
@@ -56,7 +67,14 @@ describe('redaction of personal properties', () => {
   });
 
   it('leaves links as they are: no relationship property is personal', () => {
-    const link = { id: 'link:PAID:1', type: 'PAID', from: 'victim:v-0001', to: 'wallet:eth:0x1', properties: { amount: '1' }, sources: [] };
+    const link = {
+      id: 'link:PAID:1',
+      type: 'PAID',
+      from: 'victim:v-0001',
+      to: 'wallet:eth:0x1',
+      properties: { amount: '1' },
+      sources: [],
+    };
     expect(redactLink(link, false)).toEqual({ properties: { amount: '1' }, withheld: [] });
   });
 

@@ -105,7 +105,9 @@ describe('text that is not well-formed Unicode', () => {
       details: { argument: 'properties' },
     });
     await expect(edits.removeEntity('victim:\ud800')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(edits.createEntity('Victim', { name: 'Zoë 👩‍💻' }, { key: 'k' })).resolves.toMatchObject({ changed: true });
+    await expect(edits.createEntity('Victim', { name: 'Zoë 👩‍💻' }, { key: 'k' })).resolves.toMatchObject({
+      changed: true,
+    });
   });
 });
 

@@ -25,7 +25,8 @@ export interface GraphEdits {
 
 export function createGraphEdits(store: GraphEditor, context: EditContext): GraphEdits {
   // Each edit's arguments are checked for well-formed text before anything else reads them.
-  const checked = <A extends object, R>(edit: (a: A) => Promise<R>) =>
+  const checked =
+    <A extends object, R>(edit: (a: A) => Promise<R>) =>
     async (args: A): Promise<R> => {
       wellFormedIn(args);
       return edit(args);

@@ -114,7 +114,10 @@ describe('saved views', () => {
 
 describe('what a saved view holds', () => {
   it('ids, positions and settings only: no caption or property value, so it can hold nothing the server withheld', () => {
-    const victim = { ...entity('victim:b', 'Victim', { name: 'Ingrid Conti', complaintRef: 'CMP-7' }), caption: 'Ingrid Conti' };
+    const victim = {
+      ...entity('victim:b', 'Victim', { name: 'Ingrid Conti', complaintRef: 'CMP-7' }),
+      caption: 'Ingrid Conti',
+    };
     const scene = addSubgraph(investigated(), { entities: [victim], links: [] });
     const json = savedViewToJson(toSavedView(scene));
     const hash = viewToHash(toSavedView(scene));
