@@ -5,7 +5,9 @@
  *   /         the built web app (when `webRoot` is given)
  * Every request to /graphql passes the limits first (server/README.md, "Limits and errors"): CSRF
  * prevention and the body cap before the body is read, the document limits while it is parsed and
- * validated (before any resolver), the operation timeout around execution.
+ * validated (before any resolver), the operation timeout around execution. Every response carries the
+ * security headers, cross-origin access is refused unless configured, callers are rate-limited, and
+ * `only` runs nothing but persisted operations (server/README.md, "Hardening").
  */
 
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -13,7 +15,7 @@ import { createYoga, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { AuditTrail } from './audit/audit-trail.js';
 import { useAuditTrail } from './audit/use-audit-trail.js';
-import type { Authenticator } from './auth/index.js';
+import { callerOf, type Authenticator } from './auth/index.js';
 import { isDomainError } from './domain/errors.js';
 import { useAuth } from './graphql/access/use-auth.js';
 import { useRootFieldRights } from './graphql/access/use-root-field-rights.js';
@@ -24,7 +26,11 @@ import { useTokenLimit } from './graphql/limits/use-token-limit.js';
 import { DEFAULT_API_LIMITS, type ApiLimits } from './graphql/limits/values.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { createSchema } from './graphql/schema.js';
+import { useStrictCors } from './http/cors.js';
 import { useImportEndpoint } from './http/import-endpoint.js';
+import { usePersistedOperationsMode, type PersistedOperationsMode } from './http/persisted-operations.js';
+import { useRateLimit, type RateLimitOptions } from './http/rate-limit.js';
+import { useSecurityHeaders } from './http/security-headers.js';
 import { useStaticWeb } from './http/use-static-web.js';
 import { useStoreReadiness } from './http/use-store-readiness.js';
 import type { GraphStore } from './store/port.js';
@@ -40,6 +46,14 @@ export interface AppOptions {
   readonly webRoot?: string | undefined;
   /** Defaults: DEFAULT_API_LIMITS (serve.ts passes the configured body cap and operation timeout). */
   readonly limits?: Partial<ApiLimits> | undefined;
+  /** Per caller (http/rate-limit.ts); absent: no rate limit (tests). serve.ts passes the configured one. */
+  readonly rateLimit?: Omit<RateLimitOptions, 'callerKey'> | undefined;
+  /** Origins whose pages may call the API (http/cors.ts); default none: same origin only. */
+  readonly corsOrigins?: readonly string[] | undefined;
+  /** Served over HTTPS by a proxy: Strict-Transport-Security on every response. Default false. */
+  readonly behindTls?: boolean | undefined;
+  /** Which documents run (http/persisted-operations.ts); default `allow`. */
+  readonly persistedOperations?: PersistedOperationsMode | undefined;
 }
 
 const GRAPHQL = '/graphql';
@@ -80,9 +94,11 @@ function yogaLogger(logger: Logger): YogaLogger {
   return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
 }
 
-export function createApp({ store, logger, authenticator, audit, webRoot, limits: given }: AppOptions) {
+export function createApp(options: AppOptions) {
+  const { store, logger, authenticator, audit, webRoot, limits: given, rateLimit } = options;
   const log = logger.child({ component: 'http' });
   const limits: ApiLimits = { ...DEFAULT_API_LIMITS, ...given };
+  const cors = useStrictCors({ origins: options.corsOrigins ?? [], csrfHeader: CSRF_HEADER });
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: createSchema(),
     // A fresh context per request: its DataLoaders batch and cache for that request only.
@@ -90,23 +106,34 @@ export function createApp({ store, logger, authenticator, audit, webRoot, limits
     graphqlEndpoint: GRAPHQL,
     healthCheckEndpoint: HEALTH,
     landingPage: false,
+    // Yoga's default CORS reflects any origin with credentials: replaced by http/cors.ts.
+    cors: false,
     logging: yogaLogger(log),
     // Yoga checks Content-Length before reading, and counts the bytes of a body sent without one.
     maxRequestBodySize: limits.maxBodyBytes,
     maskedErrors: { maskError: createMaskError({ maxBodyBytes: limits.maxBodyBytes, csrfHeader: CSRF_HEADER }) },
     plugins: [
+      // A preflight carries no token by design: answered (or refused) before authentication.
+      cors.preflight,
       // First: a request without a valid token is answered 401 before anything reads its body.
       useAuth({ authenticator, logger: log, apiPaths: [GRAPHQL, IMPORT], publicPaths: [HEALTH, READY] }),
       // JSON POSTs (the web app's) are preflighted by browsers, so only GETs and form posts need the header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...usePersistedOperationsMode({ mode: options.persistedOperations ?? 'allow' }),
       useTokenLimit(limits.maxTokens),
       ...useDocumentLimits(limits),
       // Each root field's @requires right, before any resolver runs (403 naming the right).
       useRootFieldRights(),
+      // After auth (it reads the caller) and the rights (a 403 costs no more than 1 point), before
+      // anything that answers a request itself (the import endpoint).
+      ...(rateLimit ? [useRateLimit({ ...rateLimit, callerKey: (request) => callerOf(request)?.id })] : []),
       useOperationTimeout(limits.operationTimeoutMs, log),
       useStoreReadiness(store, log),
       useImportEndpoint({ store, logger }),
       ...(webRoot === undefined ? [] : [useStaticWeb({ root: webRoot, reserved: [GRAPHQL, HEALTH, READY] })]),
+      // Last: their onResponse reaches every response, those another plugin replaced (a 401 become 429) too.
+      cors.headers,
+      useSecurityHeaders({ behindTls: options.behindTls ?? false }),
       // Last, to record the final answer (audit/use-audit-trail.ts times requests from before the first plugin).
       ...(audit ? [useAuditTrail(audit, { graphqlPath: GRAPHQL, httpPaths: [IMPORT] })] : []),
     ],

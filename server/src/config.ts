@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { OidcConfig } from './auth/oidc.js';
 import { DomainError } from './domain/errors.js';
+import { isExactOrigin } from './http/cors.js';
+import type { PersistedOperationsMode } from './http/persisted-operations.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_TIMEOUT_MS } from './graphql/limits/values.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -37,6 +39,13 @@ export interface Config {
   /** Time limit of one whole GraphQL operation (all its store calls), beside the store's per-statement one. */
   readonly operationTimeoutMs: number;
   readonly logLevel: LogLevel;
+  /** Points per second and burst per caller (RINGTRACE_RATE_LIMIT, RINGTRACE_RATE_BURST); null: off. */
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number } | null;
+  /** Origins whose pages may call the API (RINGTRACE_CORS_ORIGINS); empty: same origin only. */
+  readonly corsOrigins: readonly string[];
+  /** Served over HTTPS by a proxy (RINGTRACE_BEHIND_TLS): Strict-Transport-Security is sent. */
+  readonly behindTls: boolean;
+  readonly persistedOperations: PersistedOperationsMode;
   /** Single sign-on (RINGTRACE_OIDC_*): set when RINGTRACE_OIDC_ISSUER is. */
   readonly oidc: OidcConfig | null;
   /** The CLI's credential (RINGTRACE_TOKEN): an API token or a sign-in JWT. The server ignores it. */
@@ -93,6 +102,28 @@ const variables = {
     .default('RS256'),
   RINGTRACE_OIDC_ROLE_CLAIM: z.string().regex(/^[\w:./-]+$/, { error: 'must be a claim name' }).default('ringtrace_role'),
   RINGTRACE_TOKEN: z.string().optional(),
+  // Hardening (server/README.md, "Hardening"). 0 turns the rate limit off, on a loopback HOST only.
+  RINGTRACE_RATE_LIMIT: integer(0, 1_000_000).default(50),
+  RINGTRACE_RATE_BURST: integer(0, 10_000_000).default(100),
+  RINGTRACE_CORS_ORIGINS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every(isExactOrigin), {
+      error: 'must be a comma-separated list of exact origins like https://ui.example.org (no path, no *)',
+    })
+    .default([]),
+  RINGTRACE_BEHIND_TLS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
+  RINGTRACE_PERSISTED_OPERATIONS: z
+    .enum(['off', 'allow', 'only'] satisfies PersistedOperationsMode[], { error: 'must be off, allow or only' })
+    .default('allow'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 } as const;
 
@@ -138,6 +169,19 @@ function oidcConfig(get: <K extends keyof typeof variables>(name: K) => Parsed[K
   };
 }
 
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
+
+/** The rate limit, or null when RINGTRACE_RATE_LIMIT=0, which only a server on loopback may ask for. */
+function rateLimit(perSecond: number, burst: number, host: string): Config['rateLimit'] {
+  if (perSecond > 0) return { perSecond, burst };
+  if (LOOPBACK.test(host)) return null;
+  throw new DomainError(
+    'INVALID_ARGUMENT',
+    `RINGTRACE_RATE_LIMIT 0 (off) is allowed only on a loopback HOST (got HOST "${host}"): a reachable server always limits`,
+    { details: { variable: 'RINGTRACE_RATE_LIMIT' } },
+  );
+}
+
 /** Reads and validates the configuration; throws an INVALID_ARGUMENT DomainError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const get = <K extends keyof typeof variables>(name: K) => parseVariable(name, env);
@@ -156,6 +200,10 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: get('RINGTRACE_MAX_BODY_BYTES'),
     operationTimeoutMs: get('RINGTRACE_OPERATION_TIMEOUT_MS'),
     logLevel: get('LOG_LEVEL'),
+    rateLimit: rateLimit(get('RINGTRACE_RATE_LIMIT'), get('RINGTRACE_RATE_BURST'), get('HOST')),
+    corsOrigins: get('RINGTRACE_CORS_ORIGINS'),
+    behindTls: get('RINGTRACE_BEHIND_TLS'),
+    persistedOperations: get('RINGTRACE_PERSISTED_OPERATIONS'),
     oidc: oidcConfig(get),
     token: get('RINGTRACE_TOKEN'),
     cwd,

@@ -7,6 +7,7 @@ import { createAuthenticator, createOidcVerifier, createTokenStore, ensureFirstA
 import type { Config } from './config.js';
 import { DomainError } from './domain/errors.js';
 import { loadDemoOnFirstStart } from './demo-on-first-start.js';
+import { securityHeaders } from './http/security-headers.js';
 import { demoCaseDir, webDist } from './paths.js';
 import { openStore } from './store/open-store.js';
 import type { GraphStore } from './store/port.js';
@@ -52,7 +53,11 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 /** Until the app is built: the process is up (/health), nothing else is ready yet. */
 const starting: RequestListener = (request, response) => {
   const up = request.url === '/health';
-  response.writeHead(up ? 200 : 503, { 'content-type': 'application/json', ...(!up && { 'retry-after': '2' }) });
+  response.writeHead(up ? 200 : 503, {
+    ...securityHeaders({ behindTls: false }),
+    'content-type': 'application/json',
+    ...(!up && { 'retry-after': '2' }),
+  });
   response.end(JSON.stringify({ status: up ? 'ok' : 'starting' }));
 };
 
@@ -99,7 +104,20 @@ export async function startServer({
     if (config.oidc) logger.info({ issuer: config.oidc.issuer, algorithm: config.oidc.algorithm }, 'single sign-on on');
     const authenticator = createAuthenticator({ tokens, oidc });
     audit = openAuditTrail({ dataDir: config.dataDir, logger });
-    handler = createApp({ store, logger, authenticator, audit, webRoot, limits: { maxBodyBytes, operationTimeoutMs } });
+    const { rateLimit, corsOrigins, behindTls, persistedOperations } = config;
+    if (!rateLimit) logger.warn('rate limits off (RINGTRACE_RATE_LIMIT=0): allowed on loopback only');
+    handler = createApp({
+      store,
+      logger,
+      authenticator,
+      audit,
+      webRoot,
+      limits: { maxBodyBytes, operationTimeoutMs },
+      rateLimit: rateLimit ?? undefined,
+      corsOrigins,
+      behindTls,
+      persistedOperations,
+    });
   } catch (error) {
     await stop(server);
     await audit?.close().catch(() => undefined);

@@ -65,7 +65,9 @@ describe('by default (no RINGTRACE_CORS_ORIGINS)', () => {
 
   it('adds no CORS header to a 401, a probe or a same-origin request either', async () => {
     expect(corsHeaders(await post(app(), FOREIGN, {}))).toEqual([]);
-    expect(corsHeaders(await app().fetch('http://ringtrace.test/health', { headers: { origin: FOREIGN } }))).toEqual([]);
+    expect(corsHeaders(await app().fetch('http://ringtrace.test/health', { headers: { origin: FOREIGN } }))).toEqual(
+      [],
+    );
     expect(corsHeaders(await post(app(), 'http://ringtrace.test'))).toEqual([]);
   });
 });
@@ -87,7 +89,7 @@ describe('with listed origins', () => {
     expect(response.headers.get('vary')).toMatch(/Origin/);
   });
 
-  it('answers a listed origin\'s preflight: its origin, GET and POST, the headers the API takes', async () => {
+  it("answers a listed origin's preflight: its origin, GET and POST, the headers the API takes", async () => {
     const response = await preflight(app(), UI);
     expect(response.status).toBe(204);
     expect(Object.fromEntries(corsHeaders(response).map((n) => [n, response.headers.get(n)]))).toEqual({
@@ -98,7 +100,7 @@ describe('with listed origins', () => {
     });
   });
 
-  it('refuses a foreign origin\'s preflight', async () => {
+  it("refuses a foreign origin's preflight", async () => {
     const response = await preflight(app(), FOREIGN);
     expect(response.status).toBe(403);
     expect(corsHeaders(response)).toEqual([]);
@@ -121,7 +123,14 @@ describe('isExactOrigin', () => {
   it('takes scheme://host[:port] only', () => {
     expect(isExactOrigin('https://ui.example.org')).toBe(true);
     expect(isExactOrigin('http://localhost:5173')).toBe(true);
-    for (const bad of ['*', 'https://ui.example.org/', 'https://ui.example.org/app', 'ui.example.org', 'ftp://x.org', 'null']) {
+    for (const bad of [
+      '*',
+      'https://ui.example.org/',
+      'https://ui.example.org/app',
+      'ui.example.org',
+      'ftp://x.org',
+      'null',
+    ]) {
       expect(isExactOrigin(bad), bad).toBe(false);
     }
   });

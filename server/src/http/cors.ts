@@ -32,9 +32,7 @@ export function isExactOrigin(text: string): boolean {
 }
 
 const isPreflight = (request: Request) =>
-  request.method === 'OPTIONS' &&
-  request.headers.has('origin') &&
-  request.headers.has('access-control-request-method');
+  request.method === 'OPTIONS' && request.headers.has('origin') && request.headers.has('access-control-request-method');
 
 export interface StrictCors {
   /** Answers preflights; placed before authentication (a preflight carries no token by design). */
@@ -81,7 +79,9 @@ export function useStrictCors({ origins, csrfHeader }: CorsOptions): StrictCors 
       const origin = request.headers.get('origin');
       // Answers differ by Origin when some are allowed: caches must keep them apart.
       const vary = response.headers.get('vary');
-      const set: Record<string, string> = vary?.toLowerCase().includes('origin') ? {} : { vary: vary ? `${vary}, Origin` : 'Origin' };
+      const set: Record<string, string> = vary?.toLowerCase().includes('origin')
+        ? {}
+        : { vary: vary ? `${vary}, Origin` : 'Origin' };
       if (origin !== null && allowed.has(origin)) set['access-control-allow-origin'] = origin;
       setHeaders(response, set, setResponse);
     },

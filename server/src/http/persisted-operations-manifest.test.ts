@@ -19,7 +19,7 @@ describe('persisted-operations.json', () => {
     expect(await readFile(MANIFEST_PATH, 'utf8'), 'stale: run pnpm --filter @ringtrace/server codegen').toBe(fresh);
   });
 
-  it('holds the web app\'s operations, each under the SHA-256 of its text', async () => {
+  it("holds the web app's operations, each under the SHA-256 of its text", async () => {
     const { operations } = buildManifest(await readWebApiSources());
     const names = operations.map((o) => o.name);
     for (const name of ['Search', 'Neighbourhood', 'Paths', 'RunCypher', 'RunSavedQuery', 'Model']) {

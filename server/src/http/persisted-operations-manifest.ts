@@ -50,13 +50,16 @@ function templates(files: readonly SourceText[]): Map<string, { file: string; ra
     let matched = 0;
     for (const [, name, raw] of text.matchAll(DOCUMENT)) {
       matched++;
-      if (found.has(name!)) throw new Error(`${file}: the GraphQL constant ${name} is also in ${found.get(name!)!.file}`);
+      if (found.has(name!))
+        throw new Error(`${file}: the GraphQL constant ${name} is also in ${found.get(name!)!.file}`);
       // Template literals turn CRLF into LF; a backslash would need cooking: refuse it instead.
       if (raw!.includes('\\')) throw new Error(`${file}: ${name} holds a backslash; documents cannot have escapes`);
       found.set(name!, { file, raw: raw!.replace(/\r\n?/g, '\n') });
     }
     if (matched !== tagged) {
-      throw new Error(`${file}: ${tagged - matched} /* GraphQL */ template(s) not of the form const NAME = /* GraphQL */ \`...\``);
+      throw new Error(
+        `${file}: ${tagged - matched} /* GraphQL */ template(s) not of the form const NAME = /* GraphQL */ \`...\``,
+      );
     }
   }
   return found;
@@ -70,11 +73,13 @@ export function evaluateDocuments(files: readonly SourceText[]): Map<string, str
     const known = done.get(name);
     if (known !== undefined) return known;
     const entry = raw.get(name);
-    if (!entry) throw new Error(`${stack.at(-1)} embeds \${${name}}, which is no /* GraphQL */ constant in web/src/api`);
+    if (!entry)
+      throw new Error(`${stack.at(-1)} embeds \${${name}}, which is no /* GraphQL */ constant in web/src/api`);
     if (stack.includes(name)) throw new Error(`GraphQL constants embed each other: ${[...stack, name].join(' -> ')}`);
     const text = entry.raw.replace(PLACEHOLDER, (_, inner: string) => {
       const ref = inner.trim();
-      if (!/^[A-Za-z_$][\w$]*$/.test(ref)) throw new Error(`${entry.file}: ${name} embeds \${${inner}}; only constants`);
+      if (!/^[A-Za-z_$][\w$]*$/.test(ref))
+        throw new Error(`${entry.file}: ${name} embeds \${${inner}}; only constants`);
       return evaluate(ref, [...stack, name]);
     });
     done.set(name, text);

@@ -88,7 +88,7 @@ describe('only', () => {
     expect(body.errors[0].extensions.code).toBe('PERSISTED_QUERY_REQUIRED');
   });
 
-  it('runs the manifest\'s operations by hash alone, and sent with their document (as the web app does)', async () => {
+  it("runs the manifest's operations by hash alone, and sent with their document (as the web app does)", async () => {
     const search = persisted('Search');
     const variables = { text: 'khimprom', first: 3 };
     const byHash = await send('only', { extensions: extensions(search.hash), variables });
@@ -98,7 +98,7 @@ describe('only', () => {
     expect(withDocument.body).toEqual(byHash.body);
   });
 
-  it('runs an analyst\'s ad-hoc Cypher: it is a variable of the persisted RunCypher operation', async () => {
+  it("runs an analyst's ad-hoc Cypher: it is a variable of the persisted RunCypher operation", async () => {
     const { hash } = persisted('RunCypher');
     const { status, body } = await send('only', {
       extensions: extensions(hash),
@@ -110,17 +110,23 @@ describe('only', () => {
 
   it('still checks rights on a persisted operation', async () => {
     const { hash } = persisted('RunCypher');
-    const { status, body } = await send('only', { extensions: extensions(hash), variables: { query: 'RETURN 1' } }, 'viewer');
+    const { status, body } = await send(
+      'only',
+      { extensions: extensions(hash), variables: { query: 'RETURN 1' } },
+      'viewer',
+    );
     expect(status).toBe(403);
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });
 
 describe('allow (the default)', () => {
-  it('runs an arbitrary document and the manifest\'s operations', async () => {
+  it("runs an arbitrary document and the manifest's operations", async () => {
     expect((await send('allow', { query: ARBITRARY })).body.data.stats.engine).toBe('embedded');
     const model = persisted('Model');
-    expect((await send('allow', { extensions: extensions(model.hash) })).body.data.model.kinds.length).toBeGreaterThan(0);
+    expect((await send('allow', { extensions: extensions(model.hash) })).body.data.model.kinds.length).toBeGreaterThan(
+      0,
+    );
     expect((await send('allow', { query: model.body, extensions: extensions(model.hash) })).status).toBe(200);
   });
 
@@ -138,7 +144,7 @@ describe('allow (the default)', () => {
     });
   });
 
-  it('refuses a hash that is not the document\'s', async () => {
+  it("refuses a hash that is not the document's", async () => {
     const search = persisted('Search');
     const { status, body } = await send('allow', { query: ARBITRARY, extensions: extensions(search.hash) });
     expect(status).toBe(400);

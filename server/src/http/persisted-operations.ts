@@ -47,7 +47,7 @@ const refused = (message: string, code: string) =>
   createGraphQLError(message, { extensions: { code, http: { status: 400, spec: true } } });
 
 const ONLY =
-  'this server runs only persisted operations (RINGTRACE_PERSISTED_OPERATIONS=only): the web app\'s own, ' +
+  "this server runs only persisted operations (RINGTRACE_PERSISTED_OPERATIONS=only): the web app's own, " +
   'sent by their SHA-256 in extensions.persistedQuery.sha256Hash; ad-hoc Cypher goes as the query variable ' +
   'of the persisted RunCypher operation';
 
@@ -66,7 +66,8 @@ export function usePersistedOperationsMode({ mode, operations }: PersistedOperat
     getPersistedOperation: (hash) => known.get(hash) ?? null,
     allowArbitraryOperations: mode === 'allow',
     customErrors: {
-      notFound: (payload) => notFound(defaultExtractPersistedOperationId(payload.params, payload.request, {}) ?? '', mode),
+      notFound: (payload) =>
+        notFound(defaultExtractPersistedOperationId(payload.params, payload.request, {}) ?? '', mode),
       persistedQueryOnly: () => refused(ONLY, 'PERSISTED_QUERY_REQUIRED'),
       keyNotFound: () => refused(ONLY, 'PERSISTED_QUERY_REQUIRED'),
     },
@@ -82,7 +83,10 @@ export function usePersistedOperationsMode({ mode, operations }: PersistedOperat
         if (hash === null && mode === 'allow') return;
         if (hash !== null && typeof params.query === 'string') {
           if (sha256Hex(params.query) !== hash) {
-            throw refused('extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it', 'BAD_REQUEST');
+            throw refused(
+              'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it',
+              'BAD_REQUEST',
+            );
           }
           if (!known.has(hash)) {
             if (mode === 'only') throw notFound(hash, mode);

@@ -29,7 +29,9 @@ describe('operationCost', () => {
 
   it('adds up root fields: aliases and fragments at the root count each time', () => {
     expect(cost('{ a: runCypher(query: "1") { rows } b: runCypher(query: "2") { rows } stats { engine } }')).toBe(21);
-    expect(cost('{ ...F } fragment F on Query { paths(from: "a", to: "b") { paths { hops } } stats { engine } }')).toBe(6);
+    expect(cost('{ ...F } fragment F on Query { paths(from: "a", to: "b") { paths { hops } } stats { engine } }')).toBe(
+      6,
+    );
     expect(cost('{ ... on Query { runCypher(query: "1") { rows } } }')).toBe(10);
   });
 

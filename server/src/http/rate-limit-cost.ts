@@ -46,13 +46,15 @@ function rootFields(set: SelectionSetNode, document: DocumentNode, seen = new Se
   const fields: FieldNode[] = [];
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) fields.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...rootFields(selection.selectionSet, document, seen));
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      fields.push(...rootFields(selection.selectionSet, document, seen));
     else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
       const fragment = document.definitions.find(
         (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
       );
-      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) fields.push(...rootFields(fragment.selectionSet, document, seen));
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION)
+        fields.push(...rootFields(fragment.selectionSet, document, seen));
     }
   }
   return fields;

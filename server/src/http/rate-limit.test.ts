@@ -32,7 +32,11 @@ const from = (address: string) => ({ req: { socket: { remoteAddress: address } }
 async function post(app: App, query: string, headers: Record<string, string>, variables = {}, address = '10.0.0.1') {
   const response = await app.fetch(
     ENDPOINT,
-    { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    },
     from(address),
   );
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -102,7 +106,11 @@ describe('rate limits per token', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.data).toBeUndefined();
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', bound: 'rate', limit: 'rateLimit' });
+    expect(refused.body.errors[0].extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      bound: 'rate',
+      limit: 'rateLimit',
+    });
   });
 });
 

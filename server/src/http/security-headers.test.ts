@@ -161,7 +161,9 @@ describe('every response carries the headers', () => {
       behindTls: true,
     });
     for (const path of ['/health', '/graphql']) {
-      const response = await tls.fetch(`http://ringtrace.test${path}`, { method: path === '/graphql' ? 'POST' : 'GET' });
+      const response = await tls.fetch(`http://ringtrace.test${path}`, {
+        method: path === '/graphql' ? 'POST' : 'GET',
+      });
       expect(response.headers.get('strict-transport-security'), path).toBe(HSTS);
     }
   });
