@@ -20,7 +20,7 @@ export const LOAD_USAGE = `
   --load-users N                 legitimate tokens, half analysts, half viewers (default 40)
   --load-hostile-connections N   the hostile client's connections, one token (default 32; 0: no hostile runs)
   --load-pace-ms N               the paced variant: each connection a user sending a request every N ms
-                                 (default 10000; 0: no paced runs)
+                                 (default 30000; 0: no paced runs)
   --load-warmup-seconds N        untimed run before the first timed one (default 10)`;
 
 export interface LoadArgs {
@@ -46,7 +46,7 @@ export function loadArgs(values: Partial<Record<keyof typeof LOAD_OPTIONS, strin
     connections: whole('load-connections', values['load-connections'] ?? '200', 1),
     users: whole('load-users', values['load-users'] ?? '40', 1),
     hostileConnections: whole('load-hostile-connections', values['load-hostile-connections'] ?? '32', 0),
-    paceMs: whole('load-pace-ms', values['load-pace-ms'] ?? '10000', 0),
+    paceMs: whole('load-pace-ms', values['load-pace-ms'] ?? '30000', 0),
     warmupSeconds: whole('load-warmup-seconds', values['load-warmup-seconds'] ?? '10', 0),
   };
 }

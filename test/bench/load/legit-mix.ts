@@ -94,11 +94,12 @@ export const JSON_HEADERS = {
 
 /**
  * autocannon's requests[]: one dynamic request; each send draws an operation and its variables, and the
- * next token in turn (so every token carries an equal share, as many users would).
+ * next token in turn (so every token carries an equal share, as many users would). Searches are reported
+ * by role: without `personal:read` the server searches differently (hits only on personal text dropped).
  */
 export function legitRequests(
   mix: readonly MixEntry[],
-  tokens: readonly string[],
+  tokens: readonly { readonly token: string; readonly role: string }[],
   recorder: Recorder,
   seed: number,
 ): Request[] {
@@ -110,8 +111,8 @@ export function legitRequests(
       path: '/graphql',
       setupRequest: (request, context) => {
         const entry = weighted(rng, mix);
-        recorder.sending(context, entry.name, entry.root);
-        const token = tokens[turn++ % tokens.length]!;
+        const { token, role } = tokens[turn++ % tokens.length]!;
+        recorder.sending(context, entry.name === 'search' ? `search (${role})` : entry.name, entry.root);
         return { ...request, headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` }, body: entry.body(rng) };
       },
       onResponse: (status, text, context) => recorder.body(context, status, text),

@@ -17,7 +17,7 @@ describe('pnpm bench load section', () => {
       poolMb: 256,
       seconds: 2,
       connections: 4,
-      users: 2,
+      users: 4,
       hostileConnections: 8,
       paceMs: 200,
       warmupSeconds: 1,
@@ -26,7 +26,7 @@ describe('pnpm bench load section', () => {
     const text = formatLoad(result);
     console.log(text);
 
-    expect(result.tokens).toEqual({ analysts: 1, viewers: 1, hostile: 'analyst' });
+    expect(result.tokens).toEqual({ analysts: 2, viewers: 2, hostile: 'analyst' });
     expect(result.runs.map((r) => [r.name, r.hostile !== undefined])).toEqual([
       ['closed (4 busy connections)', false],
       ['closed (4 busy connections) + hostile', true],

@@ -137,6 +137,16 @@ export function formatLoad(result: LoadResult): string {
       `${'p99'.padStart(6)}${'max'.padStart(6)}${'errors'.padStart(8)}   (ms)`,
   ];
   for (const run of result.runs) lines.push(...runLines(run, verdicts));
+  const closed = result.runs.find((r) => !r.paced && !r.hostile);
+  if (closed && closed.legit.throughput > 0) {
+    // Little's law: with every connection always waiting, the mean wait is connections / throughput.
+    const wait = closed.legit.connections / closed.legit.throughput;
+    lines.push(
+      `closed: ${closed.legit.connections} requests always waiting at ${closed.legit.throughput.toFixed(1)} answers/s ` +
+        `means ${wait.toFixed(1)} s each on average (Little's law); under 500 ms would take over ` +
+        `${int(closed.legit.connections / 0.5)} answers/s`,
+    );
+  }
   lines.push(
     `closed: each connection sends its next request when its answer is in (constantly busy); paced: each is a ` +
       `user sending one request every ${o.paceMs} ms (at its answer if that comes later)`,

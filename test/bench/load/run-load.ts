@@ -98,7 +98,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       const mix = legitMix(prepared.picks);
       const points = Object.fromEntries(mix.map((m) => [m.name, m.points]));
       const demand = (r: PhaseResult) => demandPerToken(r, points, o.users);
-      const legitTokens = tokens.legit.map((t) => t.token);
+      const legitTokens = tokens.legit;
       const hubs = prepared.picks.hubs.map((h) => h.id);
       let seed = o.seed;
       const legit = (connections: number, seconds: number, paceMs?: number) => {
@@ -119,7 +119,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         warmup = await legit(Math.min(o.connections, 20), o.warmupSeconds);
       }
       await settleServer(server.pid);
-      const idleMs = await measureIdle(url, legitTokens[0]!, prepared.picks.captions[0]!);
+      const idleMs = await measureIdle(url, legitTokens[0]!.token, prepared.picks.captions[0]!);
       o.log(`idle: ${idleMs.toFixed(0)} ms for one search`);
       const settle = async () => {
         const s = await settleServer(server.pid);

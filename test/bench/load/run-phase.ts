@@ -87,7 +87,9 @@ export function runPhase(o: PhaseOptions): Promise<PhaseResult> {
           connections: o.connections,
           seconds: o.seconds,
           ...(o.paceMs !== undefined && { paceMs: o.paceMs }),
-          sent: result.requests.sent,
+          // autocannon counts one request per connection as sent while constructing it; paced, that first
+          // request goes later and is counted again then.
+          sent: result.requests.sent - (o.paceMs !== undefined ? o.connections : 0),
           requests: answered,
           throughput: answered / (result.duration || o.seconds),
           autocannon: {
