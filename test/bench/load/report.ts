@@ -90,6 +90,11 @@ function runLines(run: LoadRun, verdicts: LoadVerdict[]): string[] {
     lines.push(`  offered ${int(offered)} requests (${(offered / p.seconds).toFixed(0)}/s), sent ${int(p.sent)}`);
   }
   for (const [kind, message] of Object.entries(p.all.messages)) lines.push(`    ${kind}: ${message}`);
+  const cores = run.serverCores === undefined ? '' : `server ${run.serverCores.toFixed(2)} cores, `;
+  lines.push(
+    `  CPU: ${cores}load generator ${p.clientCores.toFixed(2)}` +
+      `${run.hostile ? `, hostile client ${run.hostile.clientCores.toFixed(2)}` : ''}; load average ${run.loadAverage.toFixed(1)}`,
+  );
   lines.push(
     `  autocannon: p50 ${p.autocannon.latency.p50} / p90 ${p.autocannon.latency.p90} / p99 ${p.autocannon.latency.p99} ms, ` +
       `${(p.autocannon.bytesPerSecond / 1e6).toFixed(2)} MB/s; one token spent ${run.demandPerToken.toFixed(1)} points/s`,

@@ -9,7 +9,7 @@
  * goes first: the copy's pages are cold.
  */
 import { readdir, rm, stat } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { LoadArgs } from './args.js';
 import { runHostile } from './hostile.js';
@@ -19,7 +19,7 @@ import type { Prepared } from './prepare.js';
 import { demandPerToken, rateLimit as serverRateLimit, type RateLimit } from './rate-limit.js';
 import { Recorder } from './recorder.js';
 import { runPhase, type PhaseResult } from './run-phase.js';
-import { idleMs as measureIdle, settle as settleServer } from './settle.js';
+import { cpuSeconds, idleMs as measureIdle, settle as settleServer } from './settle.js';
 import { freshDataDir, startServerProcess } from './server-process.js';
 import { createLoadTokens } from './tokens.js';
 
@@ -35,6 +35,10 @@ export interface LoadRun {
   readonly name: string;
   readonly paced: boolean;
   readonly legit: PhaseResult;
+  /** CPU the server process used during the run, in cores; undefined without /proc. */
+  readonly serverCores?: number;
+  /** The 1-minute load average at the end of the run (other processes on the machine count too). */
+  readonly loadAverage: number;
   /** Rate-limit points a second one legitimate token spent, on average. */
   readonly demandPerToken: number;
   readonly hostile?: PhaseResult;
@@ -127,6 +131,19 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
           o.log(`waited ${(s.ms / 1000).toFixed(1)} s for the server to be idle${s.timedOut ? ' (gave up)' : ''}`);
         return { settledMs: s.ms, ...(s.timedOut && { settleTimedOut: true }) };
       };
+      /** The server's CPU over a run, and the machine's load average at its end. */
+      const serverCpu = async () => {
+        const before = await cpuSeconds(server.pid);
+        const started = performance.now();
+        return async () => {
+          const after = await cpuSeconds(server.pid);
+          const seconds = (performance.now() - started) / 1000;
+          const loadAverage = loadavg()[0]!;
+          return before === undefined || after === undefined
+            ? { loadAverage }
+            : { serverCores: (after - before) / seconds, loadAverage };
+        };
+      };
       const runs: LoadRun[] = [];
       const variants = [{ paced: false }, ...(o.paceMs > 0 ? [{ paced: true }] : [])];
       for (const { paced } of variants) {
@@ -136,8 +153,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
           : `closed (${o.connections} busy connections)`;
         let settled = await settle();
         o.log(`${label}: ${o.seconds} s`);
+        let cpu = await serverCpu();
         const alone = await legit(o.connections, o.seconds, pace);
-        runs.push({ name: label, paced, legit: alone, demandPerToken: demand(alone), ...settled });
+        runs.push({ name: label, paced, legit: alone, demandPerToken: demand(alone), ...(await cpu()), ...settled });
         if (o.hostileConnections === 0) continue;
         settled = await settle();
         o.log(`${label} + hostile client (${o.hostileConnections} connections): ${o.seconds} s`);
@@ -150,12 +168,15 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
           seed: ++seed,
         });
         hostile.catch(() => undefined); // awaited below
+        cpu = await serverCpu();
         const during = await legit(o.connections, o.seconds, pace);
+        const used = await cpu();
         runs.push({
           name: `${label} + hostile`,
           paced,
           legit: during,
           demandPerToken: demand(during),
+          ...used,
           hostile: await hostile,
           ...settled,
         });

@@ -30,6 +30,8 @@ export interface PhaseResult {
   /** Answers per second. */
   readonly throughput: number;
   /** autocannon's own figures (all answers, every status): latency ms, errors, timeouts, non-2xx. */
+  /** CPU this process (the load generator) used during the run, in cores. */
+  readonly clientCores: number;
   readonly autocannon: {
     readonly latency: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number };
     readonly errors: number;
@@ -68,6 +70,7 @@ function pace(client: Client, everyMs: number, rng: Rng): void {
 
 export function runPhase(o: PhaseOptions): Promise<PhaseResult> {
   const rng = new Rng(o.seed);
+  const cpu = process.cpuUsage();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -92,6 +95,10 @@ export function runPhase(o: PhaseOptions): Promise<PhaseResult> {
           sent: result.requests.sent - (o.paceMs !== undefined ? o.connections : 0),
           requests: answered,
           throughput: answered / (result.duration || o.seconds),
+          clientCores: (() => {
+            const used = process.cpuUsage(cpu);
+            return (used.user + used.system) / 1e6 / (result.duration || o.seconds);
+          })(),
           autocannon: {
             latency: {
               p50: result.latency.p50,

@@ -12,7 +12,8 @@ import { JSON_HEADERS } from './legit-mix.js';
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux for every architecture in use). */
 const TICKS = 100;
 
-async function cpuSeconds(pid: number): Promise<number | undefined> {
+/** CPU seconds a process has used (user and system, all its threads); undefined without /proc. */
+export async function cpuSeconds(pid: number): Promise<number | undefined> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     // After the command name in parentheses: state is field 3, utime 14, stime 15.
