@@ -52,17 +52,36 @@ export class CanvasPage {
     await this.ready();
   }
 
-  /** The workspace is up (signed in, model loaded) and idle. */
+  /**
+   * The workspace is up (signed in, model loaded) and idle. A page that stopped instead (the sign-in
+   * screen, or the app's "could not load" message) fails at once with what it says.
+   */
   async ready(): Promise<void> {
-    await this.page.waitForFunction(() => window.__ringtrace !== undefined, null, { timeout: 30_000 });
+    await this.page.waitForFunction(
+      () =>
+        window.__ringtrace !== undefined ||
+        document.querySelector('[data-testid="sign-in"], .page-message[role="alert"]') !== null,
+      null,
+      { timeout: 30_000 },
+    );
+    if (!(await this.page.evaluate(() => window.__ringtrace !== undefined))) {
+      const text = await this.page.locator('#root').innerText();
+      throw new Error(`the workspace did not open; the page says:\n${text}`);
+    }
     await this.idle();
   }
 
   /** Opens a URL without a token, which shows the sign-in screen, and signs in there by pasting one. */
   async signIn(url: string, token: string): Promise<void> {
     await this.page.goto(url);
+    await this.submitToken(token);
+  }
+
+  /** Pastes a token on the sign-in screen shown and waits for the workspace. */
+  async submitToken(token: string): Promise<void> {
     await this.page.getByTestId('token-input').fill(token);
     await this.page.getByTestId('sign-in-submit').click();
+    await this.page.getByTestId('sign-in').waitFor({ state: 'detached' });
     await this.ready();
   }
 

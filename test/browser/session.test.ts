@@ -139,9 +139,7 @@ describe.skipIf(!browserSuiteRuns())('signing in', () => {
 
     // Signing in again on the same screen, the address's route is opened.
     await ui.page.evaluate((id) => (window.location.hash = `#/entity/${encodeURIComponent(id)}`), GROUP);
-    await ui.page.getByTestId('token-input').fill(await world.token('analyst', 'browser second analyst'));
-    await ui.page.getByTestId('sign-in-submit').click();
-    await ui.ready();
+    await ui.submitToken(await world.token('analyst', 'browser second analyst'));
     await expect.poll(() => ui.ids('nodes')).toContain(GROUP);
     await ui.page.close();
   });
