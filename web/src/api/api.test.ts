@@ -4,6 +4,7 @@ import { fetchExistingEntities, fetchLinks } from './entities.js';
 import { ApiError, graphql } from './graphql.js';
 import { fetchNeighbourhood } from './neighbourhood.js';
 import { searchEntities } from './search.js';
+import { session } from './session.js';
 
 type Answer = { status?: number; body: unknown } | Error;
 
@@ -45,6 +46,31 @@ describe('transport', () => {
     const down = { code: 'UNAVAILABLE', retriable: true, message: expect.stringContaining('cannot reach the server') };
     await expect(graphql('{ x }')).rejects.toMatchObject(down);
     await expect(graphql('{ x }')).rejects.toMatchObject(down);
+  });
+
+  it("a caller's rate limit (429) is worth retrying; a 401 for the current token ends the session", async () => {
+    const bound = { bound: 'rate', limit: 'rateLimit', max: 50, retryAfterSeconds: 2 };
+    const rate = { code: 'LIMIT_EXCEEDED', ...bound };
+    const flood = { ...rate, limit: 'unauthenticatedRateLimit' };
+    stubFetch(
+      { status: 429, body: { errors: [{ message: 'too many requests', extensions: rate }] } },
+      { status: 429, body: { errors: [{ message: 'too many bad tokens', extensions: flood }] } },
+      {
+        status: 401,
+        body: {
+          errors: [{ message: 'the token was revoked', extensions: { code: 'UNAUTHENTICATED', reason: 'revoked' } }],
+        },
+      },
+    );
+    await expect(graphql('{ x }')).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', retriable: true, details: bound });
+    await expect(graphql('{ x }')).rejects.toMatchObject({ retriable: false });
+    const ended = vi.fn();
+    const off = session.onSignedOut(ended);
+    session.signIn('rt_current');
+    await expect(graphql('{ x }')).rejects.toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'revoked' } });
+    off();
+    expect(session.token()).toBeUndefined();
+    expect(ended).toHaveBeenCalledWith({ kind: 'refused', message: 'the token was revoked', reason: 'revoked' });
   });
 
   it('leaves an aborted request an AbortError', async () => {

@@ -19,7 +19,10 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; retriable?: boolean; reason?: string } }>;
+  errors?: ReadonlyArray<{
+    message: string;
+    extensions?: { code?: string; retriable?: boolean; reason?: string; [name: string]: unknown };
+  }>;
 }
 
 const UNREACHABLE = 'cannot reach the server (it may be restarting): try again in a moment';
@@ -53,7 +56,9 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   }
   if (error) {
     const { code, retriable, ...details } = error.extensions ?? {};
-    throw new ApiError(error.message, code, retriable === true, details);
+    // Over the caller's rate limit (429): worth retrying after a pause, which withRetry's backoff gives.
+    const paced = details['limit'] === 'rateLimit' && details['bound'] === 'rate';
+    throw new ApiError(error.message, code, retriable === true || paced, details);
   }
   if (!response.ok || !body.data) {
     // A proxy's 502/503 while the server restarts has no GraphQL body.

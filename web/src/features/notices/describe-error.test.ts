@@ -29,6 +29,17 @@ describe('describeError', () => {
     expect(describeError(new Error('boom'), 'expand').next).toMatch(/report it/);
   });
 
+  it('tells a rate limit (429) from a request too big', () => {
+    const error = Object.assign(new Error('too many requests for this caller: … try again in 3 s'), {
+      code: 'LIMIT_EXCEEDED',
+      details: { bound: 'rate', limit: 'rateLimit', retryAfterSeconds: 3 },
+    });
+    expect(describeError(error, 'expand').next).toMatch(/wait a few seconds/);
+    expect(describeError(Object.assign(new Error('x'), { code: 'LIMIT_EXCEEDED' }), 'expand').next).toMatch(
+      /Ask for less/,
+    );
+  });
+
   it('names the right a 403 needed and the least role holding it', () => {
     const error = Object.assign(new Error('forbidden'), {
       code: 'FORBIDDEN',

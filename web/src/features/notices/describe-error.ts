@@ -59,6 +59,11 @@ function forbidden(error: unknown): string {
   return `This needs the right “${right}”${role ? ` (role ${role} or above)` : ''}. Ask the case administrator for a token with a role that holds it.`;
 }
 
+/** A 429: the caller sent too much too fast (LIMIT_EXCEEDED with bound `rate`), not too big a request. */
+const isRateLimit = (error: unknown): boolean =>
+  (error as { details?: { bound?: unknown } } | null)?.details?.bound === 'rate';
+const RATE = 'Too many requests in a short time: wait a few seconds (the server says how long above) and try again.';
+
 export function describeError(error: unknown, doing: string): Problem {
   const code = codeOf(error);
   if (isUnreachable(error)) {
@@ -73,7 +78,7 @@ export function describeError(error: unknown, doing: string): Problem {
     title: `Could not ${doing}`,
     detail: messageOf(error),
     next:
-      (code === 'FORBIDDEN' ? forbidden(error) : code && NEXT[code]) ??
+      (code === 'FORBIDDEN' ? forbidden(error) : isRateLimit(error) ? RATE : code && NEXT[code]) ??
       'Try again. If it keeps failing, note what you did and report it with the message above.',
     retriable: isTransient(error),
   };
