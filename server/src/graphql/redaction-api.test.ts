@@ -83,6 +83,19 @@ describe('redaction of personal fields, route by route', () => {
     }
   });
 
+  it("search: a personal word added to the query does not raise a kept victim's score", async () => {
+    const q = `query($text: String!) { search(text: $text, kinds: ["Victim"]) { totalCount edges { node { id } score } } }`;
+    const plain = await demo.gqlAs('viewer', q, { text: 'CMP-DE-0001' });
+    const probing = await demo.gqlAs('viewer', q, { text: 'CMP-DE-0001 Ingrid Conti' });
+    const score = (b: GraphQLBody) =>
+      b.data.search.edges.find((e: { node: { id: string } }) => e.node.id === VICTIM)?.score as number;
+    expect(score(plain.body)).toBeGreaterThan(0);
+    expect(score(probing.body)).toBeCloseTo(score(plain.body), 6);
+    // An analyst's search ranks by every word, names included.
+    const analyst = await demo.gqlAs('analyst', q, { text: 'CMP-DE-0001 Ingrid Conti' });
+    expect(score(analyst.body)).toBeGreaterThan(score(plain.body));
+  });
+
   it('neighbourhood: the seed and every victim reached', async () => {
     const q = `query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2, limit: 200) { entities { ${FIELDS} } } }`;
     const { viewer, analyst } = await asBoth(q, { ids: [PHONE, VICTIM] });

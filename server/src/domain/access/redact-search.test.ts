@@ -88,3 +88,32 @@ describe('search without personal values', () => {
     expect(store.calls).toBe(1);
   });
 });
+
+describe('scores of kept hits', () => {
+  it('do not rise with a word that matched only personal text (no score oracle on a name)', async () => {
+    const entities = [victim(1, 'Ingrid'), victim(2, 'Sofia')];
+    // A BM25-like stand-in: how many words of the query the whole text (personal values included) holds.
+    const store = fakeStore([], () => 0);
+    const scoring = {
+      ...store,
+      async search(o: { text: string; kinds?: readonly string[]; limit: number; offset: number }) {
+        const words = searchWords(o.text);
+        const all = entities
+          .filter((e) => !o.kinds || o.kinds.includes(e.kind))
+          .map((entity) => {
+            const text = searchWords(JSON.stringify(entity.properties) + ' ' + entity.id);
+            return { entity, score: words.filter((w) => text.includes(w)).length };
+          })
+          .filter((h) => h.score > 0)
+          .sort((a, b) => b.score - a.score || (a.entity.id < b.entity.id ? -1 : 1));
+        return { hits: all.slice(o.offset, o.offset + o.limit), total: all.length };
+      },
+    } as GraphReader;
+    const plain = await searchWithoutPersonal(scoring, { text: 'cmp', first: 10 });
+    const probing = await searchWithoutPersonal(scoring, { text: 'cmp ingrid', first: 10 });
+    const scores = (p: typeof plain) => Object.fromEntries(p.hits.map((h) => [h.entity.id, h.score]));
+    expect(scores(probing)).toEqual(scores(plain));
+    expect(scores(plain)).toEqual({ 'victim:v-1': 1, 'victim:v-2': 1 });
+    expect(probing.hits.map((h) => h.entity.id)).toEqual(['victim:v-1', 'victim:v-2']);
+  });
+});

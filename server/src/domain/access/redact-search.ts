@@ -86,6 +86,31 @@ async function collect(
 }
 
 /**
+ * The kept hits scored again on the words they matched without personal text. Their engine score counts
+ * every word of the query, personal text included: "CMP-DE-0001 ingrid" would outscore "CMP-DE-0001" when
+ * the victim is named Ingrid. So when some words of the query matched no kept hit's non-personal text,
+ * the kept hits are searched again with only the words that did, and take that score (0 if that search
+ * no longer reaches them). What remains: a word of that set that a victim's personal text also holds
+ * (a country code in an e-mail address) still counts twice.
+ */
+async function rescored(
+  store: GraphReader,
+  kinds: readonly string[],
+  words: readonly string[],
+  hits: readonly Hit[],
+): Promise<{ hits: Hit[]; total: number }> {
+  const matched = new Set(hits.flatMap((h) => [...nonPersonalWords(h.entity)].filter((w) => words.includes(w))));
+  if (hits.length === 0 || words.every((w) => matched.has(w))) return { hits: [...hits], total: hits.length };
+  const again = await collect(store, [...matched].join(' '), kinds, {
+    want: Infinity,
+    scan: MAX_CHECKED_HITS,
+    keep: () => true,
+  });
+  const scores = new Map(again.hits.map((h) => [h.entity.id, h.score]));
+  return { hits: hits.map((h) => ({ entity: h.entity, score: scores.get(h.entity.id) ?? 0 })), total: hits.length };
+}
+
+/**
  * `searchEntities` for a caller without `personal:read`. Kinds without personal search text are paged
  * by the store as usual; hits of the others are all checked (up to MAX_CHECKED_HITS), and the two ranked
  * lists merged by score then id, as the store orders them. `totalCount` counts only hits kept.
@@ -99,7 +124,7 @@ export async function searchWithoutPersonal(store: GraphReader, args: SearchArgs
   const offset = args.after === undefined || args.after === null ? 0 : positionOf(args.after) + 1;
   const words = searchWords(args.text);
 
-  const checked =
+  const found =
     words.length === 0
       ? { hits: [], total: 0 }
       : await collect(store, args.text, sensitive, {
@@ -107,6 +132,7 @@ export async function searchWithoutPersonal(store: GraphReader, args: SearchArgs
           scan: MAX_CHECKED_HITS,
           keep: (e) => matchesWithoutPersonal(e, words),
         });
+  const checked = await rescored(store, sensitive, words, found.hits);
   // Enough of the other kinds' best hits to fill the page wherever the checked hits fall in the ranking.
   const others =
     safe.length === 0
