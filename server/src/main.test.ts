@@ -67,8 +67,9 @@ describe('main', () => {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout?.on('data', (d: Buffer) => {
         output += d.toString();
-        const match = /ready at (http:\/\/[^\s"]+)[\s\S]*#token=/.exec(output);
-        if (match?.[1]) resolve(match[1]);
+        // The sign-in notice is written straight to stdout, the log line through pino: either may come first.
+        const match = /ready at (http:\/\/[^\s"]+)/.exec(output);
+        if (match?.[1] && output.includes('#token=')) resolve(match[1]);
       });
       void result.then((r) => reject(new Error(`the server exited with ${r.code}: ${r.stderr}`)));
     });
