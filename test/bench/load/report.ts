@@ -134,7 +134,7 @@ export function formatLoad(result: LoadResult): string {
       `+ ${result.rateLimit.burst} more per 10 s (${Object.entries(result.rateLimit.env)
         .map(([k, v]) => `${k}=${v}`)
         .join(' ')})`,
-    `one search at a time on the idle server: ${result.idleMs.toFixed(0)} ms; each run ${o.seconds} s; mix: search 40%, neighbourhood 1-hop 25% (3% from hubs), 2-hop 15%, paths 20% ` +
+    `one search at a time (an analyst's) on the idle server: ${result.idleMs.toFixed(0)} ms; each run ${o.seconds} s; mix: search 40%, neighbourhood 1-hop 25% (3% from hubs), 2-hop 15%, paths 20% ` +
       `(ring -> group, victim -> group); every body searched for GraphQL errors, 1 in 20 parsed whole; ` +
       `requests still unanswered when a run ends count in the percentiles at their age then`,
     '',

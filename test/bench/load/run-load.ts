@@ -89,7 +89,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   try {
     const prepared = await prepareCase(caseDir, { ...o, log: o.log });
     const dataDir = await freshDataDir(join(caseDir, 'graph.kuzu'));
-    const tokens = await createLoadTokens(dataDir, o.users);
+    // The server removes the copy when it closes; until it runs, a failure here must.
+    const tokens = await createLoadTokens(dataDir, o.users).catch(async (error: unknown) => {
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    });
     const rateLimit = serverRateLimit();
     o.log(`rate limit per token: ${rateLimit.perSecond} points/s + ${rateLimit.burst} more in 10 s`);
     const server = await startServerProcess(dataDir, {
