@@ -40,11 +40,16 @@ const ADDED: Readonly<Record<Role, readonly Right[]>> = {
   admin: ['import:undo', 'tokens:manage', 'audit:read'],
 };
 
-export const ROLE_RIGHTS: Readonly<Record<Role, ReadonlySet<Right>>> = Object.freeze(
-  Object.fromEntries(
-    ROLES.map((role, index) => [role, new Set(ROLES.slice(0, index + 1).flatMap((r) => ADDED[r]))]),
-  ) as Record<Role, ReadonlySet<Right>>,
-);
+/** Each role's rights: its own and those of every role before it. */
+const cumulative = (role: Role): ReadonlySet<Right> =>
+  new Set(ROLES.slice(0, ROLES.indexOf(role) + 1).flatMap((r) => ADDED[r]));
+
+export const ROLE_RIGHTS: Readonly<Record<Role, ReadonlySet<Right>>> = Object.freeze({
+  viewer: cumulative('viewer'),
+  analyst: cumulative('analyst'),
+  loader: cumulative('loader'),
+  admin: cumulative('admin'),
+});
 
 export const hasRight = (role: Role, right: Right): boolean => ROLE_RIGHTS[role].has(right);
 
