@@ -25,6 +25,9 @@ declare module 'autocannon' {
   /** One connection (lib/httpClient.js). */
   export interface Client {
     destroyed: boolean;
+    /** ms a request may take; the ticker fires that long after the last send unless rescheduled. */
+    timeout: number;
+    timeoutTicker: { reschedule(ms: number): void };
     _doRequest(): void;
     on(event: 'response', listener: (status: number, bytes: number, ms: number) => void): this;
   }

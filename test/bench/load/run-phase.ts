@@ -62,6 +62,8 @@ function pace(client: Client, everyMs: number, rng: Rng): void {
     const at = Math.max(now, next);
     next = at + everyMs;
     if (at - now < 1) return send();
+    // autocannon's timeout runs from the last send: a user thinking is not a request timing out.
+    client.timeoutTicker.reschedule(at - now + client.timeout);
     setTimeout(() => {
       if (!client.destroyed) send();
     }, at - now);
