@@ -27,6 +27,7 @@ import { DEFAULT_API_LIMITS, type ApiLimits } from './graphql/limits/values.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { createSchema } from './graphql/schema.js';
 import { useStrictCors } from './http/cors.js';
+import { useConcurrencyLimit, type ConcurrencyLimitOptions } from './http/concurrency-limit.js';
 import { useImportEndpoint } from './http/import-endpoint.js';
 import { usePersistedOperationsMode, type PersistedOperationsMode } from './http/persisted-operations.js';
 import { useRateLimit, type RateLimitOptions } from './http/rate-limit.js';
@@ -48,6 +49,8 @@ export interface AppOptions {
   readonly limits?: Partial<ApiLimits> | undefined;
   /** Per caller (http/rate-limit.ts); absent: no rate limit (tests). serve.ts passes the configured one. */
   readonly rateLimit?: Omit<RateLimitOptions, 'callerKey'> | undefined;
+  /** Expensive operations in flight per caller and in all (http/concurrency-limit.ts); absent: none (tests). */
+  readonly concurrency?: Omit<ConcurrencyLimitOptions, 'callerKey'> | undefined;
   /** Origins whose pages may call the API (http/cors.ts); default none: same origin only. */
   readonly corsOrigins?: readonly string[] | undefined;
   /** Served over HTTPS by a proxy: Strict-Transport-Security on every response. Default false. */
@@ -95,7 +98,7 @@ function yogaLogger(logger: Logger): YogaLogger {
 }
 
 export function createApp(options: AppOptions) {
-  const { store, logger, authenticator, audit, webRoot, limits: given, rateLimit } = options;
+  const { store, logger, authenticator, audit, webRoot, limits: given, rateLimit, concurrency } = options;
   const log = logger.child({ component: 'http' });
   const limits: ApiLimits = { ...DEFAULT_API_LIMITS, ...given };
   const cors = useStrictCors({ origins: options.corsOrigins ?? [], csrfHeader: CSRF_HEADER });
@@ -127,6 +130,9 @@ export function createApp(options: AppOptions) {
       // After auth (it reads the caller) and the rights (a 403 costs no more than 1 point), before
       // anything that answers a request itself (the import endpoint).
       ...(rateLimit ? [useRateLimit({ ...rateLimit, callerKey: (request) => callerOf(request)?.id })] : []),
+      // After the rate limit (a refused request takes no slot); inside the timeout, so a timed-out
+      // operation gives its slot back when the executor stops.
+      ...(concurrency ? [useConcurrencyLimit({ ...concurrency, callerKey: (request) => callerOf(request)?.id })] : []),
       useOperationTimeout(limits.operationTimeoutMs, log),
       useStoreReadiness(store, log),
       useImportEndpoint({ store, logger }),

@@ -41,6 +41,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Points per second and burst per caller (RINGTRACE_RATE_LIMIT, RINGTRACE_RATE_BURST); null: off. */
   readonly rateLimit: { readonly perSecond: number; readonly burst: number } | null;
+  /** Expensive operations in flight per caller and in all (RINGTRACE_EXPENSIVE_PER_CALLER, _GLOBAL). */
+  readonly concurrency: { readonly perCaller: number; readonly global: number };
   /** Origins whose pages may call the API (RINGTRACE_CORS_ORIGINS); empty: same origin only. */
   readonly corsOrigins: readonly string[];
   /** Served over HTTPS by a proxy (RINGTRACE_BEHIND_TLS): Strict-Transport-Security is sent. */
@@ -105,6 +107,9 @@ const variables = {
   // Hardening (server/README.md, "Hardening"). 0 turns the rate limit off, on a loopback HOST only.
   RINGTRACE_RATE_LIMIT: integer(0, 1_000_000).default(50),
   RINGTRACE_RATE_BURST: integer(0, 10_000_000).default(100),
+  // Expensive operations in flight (http/concurrency-limit.ts); 2 in all: the engine's two analyst connections.
+  RINGTRACE_EXPENSIVE_PER_CALLER: integer(1, 1000).default(1),
+  RINGTRACE_EXPENSIVE_GLOBAL: integer(1, 1000).default(2),
   RINGTRACE_CORS_ORIGINS: z
     .string()
     .transform((list) =>
@@ -201,6 +206,7 @@ export function loadConfig(env: Env = process.env): Config {
     operationTimeoutMs: get('RINGTRACE_OPERATION_TIMEOUT_MS'),
     logLevel: get('LOG_LEVEL'),
     rateLimit: rateLimit(get('RINGTRACE_RATE_LIMIT'), get('RINGTRACE_RATE_BURST'), get('HOST')),
+    concurrency: { perCaller: get('RINGTRACE_EXPENSIVE_PER_CALLER'), global: get('RINGTRACE_EXPENSIVE_GLOBAL') },
     corsOrigins: get('RINGTRACE_CORS_ORIGINS'),
     behindTls: get('RINGTRACE_BEHIND_TLS'),
     persistedOperations: get('RINGTRACE_PERSISTED_OPERATIONS'),

@@ -104,7 +104,7 @@ export async function startServer({
     if (config.oidc) logger.info({ issuer: config.oidc.issuer, algorithm: config.oidc.algorithm }, 'single sign-on on');
     const authenticator = createAuthenticator({ tokens, oidc });
     audit = openAuditTrail({ dataDir: config.dataDir, logger });
-    const { rateLimit, corsOrigins, behindTls, persistedOperations } = config;
+    const { rateLimit, concurrency, corsOrigins, behindTls, persistedOperations } = config;
     if (!rateLimit) logger.warn('rate limits off (RINGTRACE_RATE_LIMIT=0): allowed on loopback only');
     handler = createApp({
       store,
@@ -114,6 +114,7 @@ export async function startServer({
       webRoot,
       limits: { maxBodyBytes, operationTimeoutMs },
       rateLimit: rateLimit ?? undefined,
+      concurrency,
       corsOrigins,
       behindTls,
       persistedOperations,
