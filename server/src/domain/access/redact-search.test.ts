@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../graph.js';
 import type { GraphReader } from '../services/graph-reader.js';
-import { matchesWithoutPersonal, nonPersonalWords, searchWithoutPersonal, searchWords } from './redact-search.js';
+import {
+  matchesWithoutPersonal,
+  MAX_CHECKED_HITS,
+  nonPersonalWords,
+  searchWithoutPersonal,
+  searchWords,
+} from './redact-search.js';
 
 const victim = (n: number, name: string): Entity => ({
   id: `victim:v-${n}`,
@@ -86,6 +92,50 @@ describe('search without personal values', () => {
     const page = await searchWithoutPersonal(store, { text: 'conti', first: 5, kinds: ['Wallet'] });
     expect(page.totalCount).toBe(1);
     expect(store.calls).toBe(1);
+  });
+});
+
+describe('bounds of a search without personal values', () => {
+  it('counts exactly, with no bound reported, when every hit was checked', async () => {
+    const store = fakeStore([victim(1, 'Conti'), victim(2, 'Jansen'), wallet(1)], () => 1);
+    const page = await searchWithoutPersonal(store, { text: 'cmp conti', first: 20 });
+    expect(page.totalCount).toBe(3);
+    expect(page.truncated).toBeNull();
+  });
+
+  it('reports maxCheckedHits when more hits were found than it checks, instead of omitting them silently', async () => {
+    // Every victim matches "conti" only through its name; victim 0 also matches "0" through its key.
+    const count = MAX_CHECKED_HITS + 50;
+    const entities = Array.from({ length: count }, (_, i) => victim(i, 'Conti'));
+    const store = fakeStore(entities, (e) => count - Number(e.id.slice(9)));
+    const page = await searchWithoutPersonal(store, { text: 'conti 0', first: 5, kinds: ['Victim'] });
+    expect(page.truncated).toEqual({ bound: 'maxCheckedHits', value: MAX_CHECKED_HITS });
+    expect(page.hits.map((h) => h.entity.id)).toEqual(['victim:v-0']);
+    expect(store.calls).toBeLessThanOrEqual(Math.ceil(MAX_CHECKED_HITS / 1_000) + 1);
+    const exact = await searchWithoutPersonal(
+      fakeStore(entities.slice(0, 10), () => 1),
+      {
+        text: 'conti 0',
+        first: 5,
+        kinds: ['Victim'],
+      },
+    );
+    expect(exact.truncated).toBeNull();
+  });
+
+  it('stops checking once the page is full, reports pageFull, and pages on like the full ranking', async () => {
+    const count = 1_500;
+    const entities = Array.from({ length: count }, (_, i) => victim(i, `Name${i}`));
+    const store = fakeStore(entities, (e) => count - Number(e.id.slice(9)));
+    const page = await searchWithoutPersonal(store, { text: 'cmp', first: 5, kinds: ['Victim'] });
+    expect(page.truncated).toEqual({ bound: 'pageFull', value: 1_000 });
+    expect(page.totalCount).toBeGreaterThanOrEqual(6);
+    expect(page.hasNextPage).toBe(true);
+    expect(page.hits.map((h) => h.entity.id)).toEqual([0, 1, 2, 3, 4].map((i) => `victim:v-${i}`));
+    expect(store.calls).toBe(1);
+    const after = page.hits.at(-1)!.cursor;
+    const next = await searchWithoutPersonal(store, { text: 'cmp', first: 5, kinds: ['Victim'], after });
+    expect(next.hits.map((h) => h.entity.id)).toEqual([5, 6, 7, 8, 9].map((i) => `victim:v-${i}`));
   });
 });
 

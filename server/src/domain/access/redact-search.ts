@@ -18,9 +18,24 @@ import { kindsSearchingPersonal } from './redact.js';
 const STORE_PAGE = 1_000;
 /**
  * Most hits of kinds with personal search text checked per search. Beyond them hits are neither returned
- * nor counted: a viewer's search of a very common word may miss victims, never reveal one.
+ * nor counted (a viewer's search of a very common word may miss victims, never reveal one), and the page
+ * says so in `truncated`. 2,000: two store pages, about the cost of an analyst's search.
  */
-export const MAX_CHECKED_HITS = 10_000;
+export const MAX_CHECKED_HITS = 2_000;
+
+/**
+ * Why `totalCount` is only a lower bound: `maxCheckedHits` (`value` hits checked, more were found), or
+ * `pageFull` (checking stopped once the page and the next one's first hit were found; `value` hits checked).
+ */
+export interface SearchTruncation {
+  readonly bound: 'maxCheckedHits' | 'pageFull';
+  readonly value: number;
+}
+
+export interface RedactedSearchPage extends SearchPage {
+  /** Null when every hit was checked and `totalCount` is exact. */
+  readonly truncated: SearchTruncation | null;
+}
 
 /** Words as compared here: accents and case folded, split at anything not a letter or a digit. */
 export function searchWords(text: string): string[] {
@@ -63,26 +78,28 @@ const byRank = (a: Hit, b: Hit) =>
   b.score - a.score || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0);
 
 /**
- * Hits of these kinds, best first, that `keep` passes, page after page until `want` are collected, `scan`
- * were looked at, or none are left; and the store's total.
+ * Hits of these kinds, best first, that `keep` passes, page after page (the first of `firstPage` hits)
+ * until `enough` says so, `scan` were looked at, or none are left; the store's total and how many were
+ * looked at.
  */
 async function collect(
   store: GraphReader,
   text: string,
   kinds: readonly string[],
-  { want, scan, keep }: { want: number; scan: number; keep: (entity: Entity) => boolean },
-): Promise<{ hits: Hit[]; total: number }> {
+  o: { scan: number; firstPage: number; keep: (entity: Entity) => boolean; enough: (hits: readonly Hit[]) => boolean },
+): Promise<{ hits: Hit[]; total: number; checked: number }> {
   const hits: Hit[] = [];
   let offset = 0;
   let total: number;
   do {
-    const page = await store.search({ text, kinds, limit: STORE_PAGE, offset });
+    const limit = Math.min(offset === 0 ? o.firstPage : STORE_PAGE, o.scan - offset);
+    const page = await store.search({ text, kinds, limit, offset });
     total = page.total;
-    for (const h of page.hits) if (keep(h.entity)) hits.push({ entity: h.entity, score: h.score });
+    for (const h of page.hits) if (o.keep(h.entity)) hits.push({ entity: h.entity, score: h.score });
     if (page.hits.length === 0) break;
     offset += page.hits.length;
-  } while (offset < total && offset < scan && hits.length < want);
-  return { hits, total };
+  } while (offset < total && offset < o.scan && !o.enough(hits));
+  return { hits, total, checked: Math.min(offset, total) };
 }
 
 /**
@@ -101,10 +118,13 @@ async function rescored(
 ): Promise<{ hits: Hit[]; total: number }> {
   const matched = new Set(hits.flatMap((h) => [...nonPersonalWords(h.entity)].filter((w) => words.includes(w))));
   if (hits.length === 0 || words.every((w) => matched.has(w))) return { hits: [...hits], total: hits.length };
+  // Only the kept hits' scores are wanted: the search stops once it has seen them all.
+  const unseen = new Set(hits.map((h) => h.entity.id));
   const again = await collect(store, [...matched].join(' '), kinds, {
-    want: Infinity,
     scan: MAX_CHECKED_HITS,
-    keep: () => true,
+    firstPage: STORE_PAGE,
+    keep: (e) => unseen.delete(e.id),
+    enough: () => unseen.size === 0,
   });
   const scores = new Map(again.hits.map((h) => [h.entity.id, h.score]));
   return { hits: hits.map((h) => ({ entity: h.entity, score: scores.get(h.entity.id) ?? 0 })), total: hits.length };
@@ -112,39 +132,69 @@ async function rescored(
 
 /**
  * `searchEntities` for a caller without `personal:read`. Kinds without personal search text are paged
- * by the store as usual; hits of the others are all checked (up to MAX_CHECKED_HITS), and the two ranked
- * lists merged by score then id, as the store orders them. `totalCount` counts only hits kept.
+ * by the store as usual; hits of the others are checked one by one, and the two ranked lists merged by
+ * score then id, as the store orders them. `totalCount` counts only hits kept.
+ *
+ * Checking stops early, with `totalCount` then a lower bound reported in `truncated`:
+ * - once the page (and the next page's first hit) is found and every word of the query matched some kept
+ *   hit's non-personal text: no hit will be scored again (`rescored`), so the rest cannot outrank them;
+ * - after MAX_CHECKED_HITS hits.
+ * Whether a bound was hit depends on how many hits the engine found, personal text included: it says that
+ * many hits matched, never which, as the page's position among them did before.
  */
-export async function searchWithoutPersonal(store: GraphReader, args: SearchArgs): Promise<SearchPage> {
+export async function searchWithoutPersonal(store: GraphReader, args: SearchArgs): Promise<RedactedSearchPage> {
   const first = integerIn('first', args.first, BOUNDS.first);
   const asked = kindsIn('kinds', args.kinds) ?? model.kinds.filter((k) => !k.system).map((k) => k.name);
   const sensitive = asked.filter((k) => kindsSearchingPersonal.includes(k));
-  if (sensitive.length === 0) return searchEntities(store, args);
+  if (sensitive.length === 0) return { ...(await searchEntities(store, args)), truncated: null };
   const safe = asked.filter((k) => !kindsSearchingPersonal.includes(k));
   const offset = args.after === undefined || args.after === null ? 0 : positionOf(args.after) + 1;
   const words = searchWords(args.text);
+  const wanted = offset + first;
 
-  const found =
+  // The words some kept hit matched without personal text, as the hits are checked.
+  const matched = new Set<string>();
+  const keep = (entity: Entity) => {
+    const own = nonPersonalWords(entity);
+    const hit = words.filter((w) => own.has(w));
+    for (const w of hit) matched.add(w);
+    return hit.length > 0;
+  };
+  const none = { hits: [], total: 0, checked: 0 };
+  const [found, others] = await Promise.all([
     words.length === 0
-      ? { hits: [], total: 0 }
-      : await collect(store, args.text, sensitive, {
-          want: Infinity,
+      ? none
+      : collect(store, args.text, sensitive, {
           scan: MAX_CHECKED_HITS,
-          keep: (e) => matchesWithoutPersonal(e, words),
-        });
-  const checked = await rescored(store, sensitive, words, found.hits);
-  // Enough of the other kinds' best hits to fill the page wherever the checked hits fall in the ranking.
-  const others =
+          firstPage: STORE_PAGE,
+          keep,
+          enough: (hits) => hits.length > wanted && words.every((w) => matched.has(w)),
+        }),
+    // Enough of the other kinds' best hits to fill the page wherever the checked hits fall in the ranking.
     safe.length === 0
-      ? { hits: [], total: 0 }
-      : await collect(store, args.text, safe, { want: offset + first, scan: Infinity, keep: () => true });
-  const ranked = [...checked.hits, ...others.hits.slice(0, offset + first)].sort(byRank);
+      ? none
+      : collect(store, args.text, safe, {
+          scan: Infinity,
+          firstPage: Math.min(STORE_PAGE, wanted),
+          keep: () => true,
+          enough: (hits) => hits.length >= wanted,
+        }),
+  ]);
+  const checked = await rescored(store, sensitive, words, found.hits);
+  const ranked = [...checked.hits, ...others.hits.slice(0, wanted)].sort(byRank);
   const page = ranked.slice(offset, offset + first);
   const totalCount = others.total + checked.hits.length;
+  const truncated: SearchTruncation | null =
+    found.checked >= found.total
+      ? null
+      : found.checked >= MAX_CHECKED_HITS
+        ? { bound: 'maxCheckedHits', value: MAX_CHECKED_HITS }
+        : { bound: 'pageFull', value: found.checked };
   return {
     hits: page.map((h, i) => ({ ...h, cursor: cursorOf(offset + i) })),
     totalCount,
     hasNextPage: offset + page.length < totalCount,
     hasPreviousPage: offset > 0,
+    truncated,
   };
 }

@@ -847,8 +847,14 @@ export type SearchConnection = {
   readonly __typename?: 'SearchConnection';
   readonly edges: ReadonlyArray<SearchEdge>;
   readonly pageInfo: PageInfo;
-  /** Hits across all pages. */
+  /** Hits across all pages; a lower bound when `truncated` is set. */
   readonly totalCount: Scalars['Int']['output'];
+  /**
+   * Set when not every hit was checked, so `totalCount` is a lower bound. Only for callers without
+   * `personal:read`: hits of kinds whose search text holds personal values are checked one by one, and the
+   * checking stopped early. Null when the count is exact.
+   */
+  readonly truncated?: Maybe<SearchTruncation>;
 };
 
 export type SearchEdge = {
@@ -857,6 +863,18 @@ export type SearchEdge = {
   readonly node: Entity;
   /** Relevance; higher is better. Scores of different kinds are comparable only roughly. */
   readonly score: Scalars['Float']['output'];
+};
+
+/** Why a search's `totalCount` is only a lower bound. */
+export type SearchTruncation = {
+  readonly __typename?: 'SearchTruncation';
+  /**
+   * `maxCheckedHits`: `value` hits were checked and more were found, so matching hits beyond them are
+   * missing from every page (type more to narrow); `pageFull`: checking stopped once this page was full,
+   * `value` hits checked, the next pages go on.
+   */
+  readonly bound: Scalars['String']['output'];
+  readonly value: Scalars['Int']['output'];
 };
 
 /**
@@ -1155,6 +1173,7 @@ export type ResolversTypes = {
   SavedQuery: ResolverTypeWrapper<SavedQuery>;
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['SearchEdge']> }>;
   SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
+  SearchTruncation: ResolverTypeWrapper<SearchTruncation>;
   Source: ResolverTypeWrapper<SourceRefModel>;
   SourceFile: ResolverTypeWrapper<EntityModel>;
   Stats: ResolverTypeWrapper<Stats>;
@@ -1223,6 +1242,7 @@ export type ResolversParentTypes = {
   SavedQuery: SavedQuery;
   SearchConnection: Omit<SearchConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['SearchEdge']> };
   SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
+  SearchTruncation: SearchTruncation;
   Source: SourceRefModel;
   SourceFile: EntityModel;
   Stats: Stats;
@@ -1656,12 +1676,18 @@ export type SearchConnectionResolvers<ContextType = GraphQLContext, ParentType e
   edges?: Resolver<ReadonlyArray<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<Maybe<ResolversTypes['SearchTruncation']>, ParentType, ContextType>;
 };
 
 export type SearchEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SearchTruncationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchTruncation'] = ResolversParentTypes['SearchTruncation']> = {
+  bound?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -1828,6 +1854,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SavedQuery?: SavedQueryResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SearchTruncation?: SearchTruncationResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceFile?: SourceFileResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;

@@ -7,8 +7,10 @@ export const searchResolvers: Resolvers = {
   Query: {
     async search(_, args, context) {
       // Without personal:read, a hit that matches only through personal text is neither returned nor counted.
-      const search = personalFor(context) ? searchEntities : searchWithoutPersonal;
-      const page = await search(context.store, args);
+      // Its count may be a bound (`truncated`): hits are checked one by one, up to a bound.
+      const page = personalFor(context)
+        ? { ...(await searchEntities(context.store, args)), truncated: null }
+        : await searchWithoutPersonal(context.store, args);
       return {
         edges: page.hits.map((h) => ({ cursor: h.cursor, node: h.entity, score: h.score })),
         pageInfo: {
@@ -18,6 +20,7 @@ export const searchResolvers: Resolvers = {
           endCursor: page.hits.at(-1)?.cursor ?? null,
         },
         totalCount: page.totalCount,
+        truncated: page.truncated,
       };
     },
   },
