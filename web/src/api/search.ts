@@ -24,9 +24,18 @@ export interface SearchHit {
   readonly entity: GraphEntity;
 }
 
+/** Why `totalCount` is only a lower bound (a search without `personal:read` checks hits up to a bound). */
+export interface SearchTruncation {
+  /** `maxCheckedHits`: hits beyond the first `value` matches were not checked; `pageFull`: later pages go on. */
+  readonly bound: string;
+  readonly value: number;
+}
+
 export interface SearchPage {
   readonly hits: readonly SearchHit[];
+  /** A lower bound when `truncated` is set. */
   readonly totalCount: number;
+  readonly truncated: SearchTruncation | null;
   readonly hasNextPage: boolean;
   readonly endCursor: string | null;
 }
@@ -46,6 +55,10 @@ const SEARCH = /* GraphQL */ `
         endCursor
       }
       totalCount
+      truncated {
+        bound
+        value
+      }
     }
   }
   ${ENTITY_FIELDS}
@@ -56,6 +69,7 @@ interface SearchData {
     edges: Array<{ cursor: string; score: number; node: WireEntity }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     totalCount: number;
+    truncated?: SearchTruncation | null;
   };
 }
 
@@ -73,6 +87,7 @@ export async function searchEntities(args: SearchArgs, signal?: AbortSignal): Pr
       return { id: entity.id, kind: entity.kind, caption: entity.caption, score, cursor, entity };
     }),
     totalCount: search.totalCount,
+    truncated: search.truncated ?? null,
     hasNextPage: search.pageInfo.hasNextPage,
     endCursor: search.pageInfo.endCursor,
   };

@@ -99,7 +99,7 @@ export function Workspace({ model, database, summary, onShowOverview, me, onSign
 
   const search = useCallback(async (text: string, signal: AbortSignal) => {
     const page = await searchEntities({ text, first: 12 }, signal);
-    return { hits: page.hits, total: page.totalCount };
+    return { hits: page.hits, total: page.totalCount, truncated: page.truncated };
   }, []);
   const onPick = useCallback((hit: SearchHit) => addEntity(ctx, canvasRef.current, hit.entity), [ctx]);
   const onSearchError = useCallback((error: unknown) => ctx.fail('search', error), [ctx]);

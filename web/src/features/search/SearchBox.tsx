@@ -10,7 +10,10 @@ export interface SearchHit {
 
 export interface SearchResult<H extends SearchHit = SearchHit> {
   readonly hits: readonly H[];
+  /** A lower bound when `truncated` is set. */
   readonly total: number;
+  /** Set when the server stopped checking hits early (the API's `SearchConnection.truncated`). */
+  readonly truncated?: { readonly bound: string; readonly value: number } | null;
 }
 
 interface Props<H extends SearchHit> {
@@ -117,10 +120,19 @@ export function SearchBox<H extends SearchHit>({ search, kinds, onPick, onError,
               <span className="hit-kind muted">{hit.kind}</span>
             </li>
           ))}
-          {state.result.total > hits.length && (
-            <li className="muted">
-              {hits.length} of {state.result.total.toLocaleString('en-US')}: type more to narrow
+          {state.result.truncated?.bound === 'maxCheckedHits' ? (
+            // Every bound hit is said: matches beyond the ones checked are missing, not just on later pages.
+            <li className="muted" data-testid="search-bound">
+              only the first {state.result.truncated.value.toLocaleString('en-US')} matches were checked: type more to
+              narrow
             </li>
+          ) : (
+            state.result.total > hits.length && (
+              <li className="muted">
+                {hits.length} of {state.result.truncated ? 'at least ' : ''}
+                {state.result.total.toLocaleString('en-US')}: type more to narrow
+              </li>
+            )
           )}
         </ul>
       )}
