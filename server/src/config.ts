@@ -107,9 +107,9 @@ const variables = {
   // Hardening (server/README.md, "Hardening"). 0 turns the rate limit off, on a loopback HOST only.
   RINGTRACE_RATE_LIMIT: integer(0, 1_000_000).default(50),
   RINGTRACE_RATE_BURST: integer(0, 10_000_000).default(100),
-  // Expensive operations in flight (http/concurrency-limit.ts); 2 in all: the engine's two analyst connections.
+  // Expensive operations in flight (http/concurrency-limit.ts); 3 in all leaves one of the store's 4 readers free.
   RINGTRACE_EXPENSIVE_PER_CALLER: integer(1, 1000).default(1),
-  RINGTRACE_EXPENSIVE_GLOBAL: integer(1, 1000).default(2),
+  RINGTRACE_EXPENSIVE_GLOBAL: integer(1, 1000).default(3),
   RINGTRACE_CORS_ORIGINS: z
     .string()
     .transform((list) =>

@@ -13,7 +13,7 @@ import type { Role } from '../domain/access/rights.js';
 import type { GraphStore } from '../store/port.js';
 import { demoApp, type DemoApp } from '../testing/demo-app.js';
 import { createTestAuth, type TestAuth } from '../testing/test-auth.js';
-import { createSlots } from './concurrency-limit.js';
+import { createSlots, DEFAULT_CONCURRENCY } from './concurrency-limit.js';
 
 const ENDPOINT = 'http://ringtrace.test/graphql';
 const CYPHER = 'query Q($q: String!) { runCypher(query: $q) { columns } }';
@@ -207,8 +207,9 @@ describe('slots', () => {
 
 describe('configuration', () => {
   const base = { INIT_CWD: '/srv/ringtrace' };
-  it('defaults to one per caller and two in all, and reads both variables', () => {
-    expect(loadConfig(base).concurrency).toEqual({ perCaller: 1, global: 2 });
+  it('defaults to one per caller and three in all, and reads both variables', () => {
+    expect(loadConfig(base).concurrency).toEqual(DEFAULT_CONCURRENCY);
+    expect(DEFAULT_CONCURRENCY).toEqual({ perCaller: 1, global: 3 });
     const env = { ...base, RINGTRACE_EXPENSIVE_PER_CALLER: '2', RINGTRACE_EXPENSIVE_GLOBAL: '4' };
     expect(loadConfig(env).concurrency).toEqual({ perCaller: 2, global: 4 });
   });

@@ -20,13 +20,17 @@ import { operationCost } from './rate-limit-cost.js';
 export interface ConcurrencyLimitOptions {
   /** Expensive operations one caller may have in flight. */
   readonly perCaller: number;
-  /** Expensive operations in flight in all (the embedded engine has two analyst connections). */
+  /** Expensive operations in flight in all. */
   readonly global: number;
   /** The caller's stable id, or undefined (app.ts: `(request) => callerOf(request)?.id`). */
   readonly callerKey: (request: Request) => string | undefined;
 }
 
-export const DEFAULT_CONCURRENCY = { perCaller: 1, global: 2 } as const;
+/**
+ * Paths and deep neighbourhoods run on the embedded store's 4 read connections: 3 in all leaves one for
+ * cheap reads. Cypher runs on its 2 analyst connections, which refuse a third at once (UNAVAILABLE).
+ */
+export const DEFAULT_CONCURRENCY = { perCaller: 1, global: 3 } as const;
 
 /** From this many points (rate-limit-cost.ts) an operation is expensive: paths cost 5, runCypher 10. */
 export const EXPENSIVE_COST = 5;
