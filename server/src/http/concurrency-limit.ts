@@ -2,9 +2,9 @@
  * Concurrency limits for expensive operations: the rate limit (rate-limit.ts) bounds how many a caller
  * may start each second, not how many hold the store at once, and one ad-hoc Cypher query or 3-hop hub
  * neighbourhood may hold it up to the operation timeout (30 s). So an operation costing at least
- * EXPENSIVE_COST points (rate-limit-cost.ts: runCypher, runSavedQuery, paths, connectingNetwork,
- * neighbourhood at depth 3 or more) needs a slot: at most `perCaller` in flight per caller (callerOf's id)
- * and `global` in all. Cheap operations are never counted nor refused.
+ * EXPENSIVE_COST points (rate-limit-cost.ts: runCypher, runSavedQuery, neighbourhood at depth 3 or more)
+ * needs a slot: at most `perCaller` in flight per caller (callerOf's id) and `global` in all. Cheaper
+ * operations (paths and connectingNetwork at 5 points included) are never counted nor refused.
  * Over a cap the answer is at once a 429 with Retry-After and the rate limit's error shape (code
  * LIMIT_EXCEEDED, bound `concurrency`, limit, max, retryAfterSeconds): never a silent queue.
  * A slot is taken when execution starts (after the rights check and the rate limit's charge) and given
@@ -27,13 +27,17 @@ export interface ConcurrencyLimitOptions {
 }
 
 /**
- * Paths and deep neighbourhoods run on the embedded store's 4 read connections: 3 in all leaves one for
+ * Deep neighbourhoods run on the embedded store's 4 read connections: 3 in all leaves one for
  * cheap reads. Cypher runs on its 2 analyst connections, which refuse a third at once (UNAVAILABLE).
  */
 export const DEFAULT_CONCURRENCY = { perCaller: 1, global: 3 } as const;
 
-/** From this many points (rate-limit-cost.ts) an operation is expensive: paths cost 5, runCypher 10. */
-export const EXPENSIVE_COST = 5;
+/**
+ * From this many points (rate-limit-cost.ts) an operation is expensive: runCypher, runSavedQuery and a
+ * 3-hop neighbourhood cost 10. Paths (5) are not: bounded by hops and count, they are a fifth of the
+ * legitimate load mix (test/bench/load), whose clients send them in parallel on one token.
+ */
+export const EXPENSIVE_COST = 10;
 
 const RETRY_AFTER_SECONDS = 1;
 
