@@ -40,6 +40,14 @@ describe('describeError', () => {
     );
   });
 
+  it('tells a heavy query still running (429, bound concurrency) from a rate limit', () => {
+    const error = Object.assign(new Error('expensive operations in flight for this caller: 1 at most'), {
+      code: 'LIMIT_EXCEEDED',
+      details: { bound: 'concurrency', limit: 'callerConcurrency', max: 1, retryAfterSeconds: 1 },
+    });
+    expect(describeError(error, 'run the query').next).toMatch(/still running/);
+  });
+
   it('names the right a 403 needed and the least role holding it', () => {
     const error = Object.assign(new Error('forbidden'), {
       code: 'FORBIDDEN',

@@ -64,6 +64,12 @@ const isRateLimit = (error: unknown): boolean =>
   (error as { details?: { bound?: unknown } } | null)?.details?.bound === 'rate';
 const RATE = 'Too many requests in a short time: wait a few seconds (the server says how long above) and try again.';
 
+/** A 429 with bound `concurrency`: one heavy query (Cypher, a saved query, 3+ hops) of this caller, or too many in all, still runs. */
+const isBusy = (error: unknown): boolean =>
+  (error as { details?: { bound?: unknown } } | null)?.details?.bound === 'concurrency';
+const BUSY =
+  'A heavy query (Cypher, a saved query or a 3-hop expansion) is still running for you or the server has as many as it runs at once: wait for it to finish, then try again.';
+
 export function describeError(error: unknown, doing: string): Problem {
   const code = codeOf(error);
   if (isUnreachable(error)) {
@@ -78,7 +84,13 @@ export function describeError(error: unknown, doing: string): Problem {
     title: `Could not ${doing}`,
     detail: messageOf(error),
     next:
-      (code === 'FORBIDDEN' ? forbidden(error) : isRateLimit(error) ? RATE : code && NEXT[code]) ??
+      (code === 'FORBIDDEN'
+        ? forbidden(error)
+        : isRateLimit(error)
+          ? RATE
+          : isBusy(error)
+            ? BUSY
+            : code && NEXT[code]) ??
       'Try again. If it keeps failing, note what you did and report it with the message above.',
     retriable: isTransient(error),
   };
