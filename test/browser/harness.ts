@@ -18,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { createTokenStore, type TokenStore } from '@ringtrace/server/auth/index.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+
+export { CHROMIUM };
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Screenshots the tests write (git-ignored): what the canvas looked like at each step. */
 export const ARTIFACTS = join(root, 'test', 'browser', 'artifacts');
@@ -90,16 +92,7 @@ export class World {
       headless: true,
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_ARGS],
     });
   }
 
