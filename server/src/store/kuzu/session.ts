@@ -16,8 +16,9 @@ class Channel {
   private readonly prepared = new Map<string, Promise<PreparedStatement>>();
   inFlight = 0;
 
-  constructor(database: Database, queryTimeoutMs: number) {
-    this.connection = new Connection(database);
+  /** `threads`: Kuzu's execution threads for this connection's queries (its default: every core). */
+  constructor(database: Database, queryTimeoutMs: number, threads?: number) {
+    this.connection = threads === undefined ? new Connection(database) : new Connection(database, threads);
     this.connection.setQueryTimeout(queryTimeoutMs);
   }
 
@@ -93,6 +94,8 @@ function ownQueue() {
 export class KuzuSession {
   private readonly writer: Channel;
   private readonly readers: Channel[];
+  /** For statements marked singleThreaded (full-text search): as many as readers, one thread each. */
+  private readonly singleThreadReaders: Channel[];
   private readonly serialize: <T>(work: () => Promise<T>) => Promise<T>;
   private pending: Promise<unknown> = Promise.resolve();
 
@@ -103,12 +106,17 @@ export class KuzuSession {
   ) {
     this.writer = new Channel(database, options.queryTimeoutMs);
     this.readers = Array.from({ length: options.readConnections }, () => new Channel(database, options.queryTimeoutMs));
+    this.singleThreadReaders = Array.from(
+      { length: options.readConnections },
+      () => new Channel(database, options.queryTimeoutMs, 1),
+    );
     this.serialize = options.serialize ?? ownQueue();
   }
 
-  /** A read on the least busy reader. */
+  /** A read on the least busy reader (of the one-thread readers for a singleThreaded statement). */
   async read(s: KuzuStatement, params: Params = {}): Promise<Row[]> {
-    const channel = this.readers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const pool = s.singleThreaded ? this.singleThreadReaders : this.readers;
+    const channel = pool.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     try {
       return await channel.run(s, params);
     } catch (error) {
@@ -129,11 +137,15 @@ export class KuzuSession {
 
   /** Opens every connection, one after the other, before any concurrent use. */
   async open(): Promise<void> {
-    for (const channel of [this.writer, ...this.readers]) await channel.init();
+    for (const channel of this.channels()) await channel.init();
   }
 
   async close(): Promise<void> {
     await this.pending;
-    await Promise.all([this.writer, ...this.readers].map((c) => c.close()));
+    await Promise.all(this.channels().map((c) => c.close()));
+  }
+
+  private channels(): Channel[] {
+    return [this.writer, ...this.readers, ...this.singleThreadReaders];
   }
 }
