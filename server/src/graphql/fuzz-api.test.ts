@@ -19,6 +19,11 @@ import {
 } from '../testing/schema-operations.js';
 
 const RUNS = 200;
+/**
+ * A fixed seed keeps CI repeatable (one run in ten of random seeds reached the resolvers fewer than RUNS/5
+ * times); FUZZ_SEED=<n> explores others, and a failure prints the seed and path that replay it.
+ */
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_126);
 let demo: DemoApp;
 const schema = servedSchema();
 const personal = demoPersonalValues();
@@ -115,7 +120,7 @@ describe('fuzzing the GraphQL inputs as a viewer', () => {
     );
   });
 
-  it(`never answers 5xx, a stack trace, a path or a victim's personal value (${RUNS} runs)`, async () => {
+  it(`never answers 5xx, a stack trace, a path or a victim's personal value (${RUNS} runs, seed ${SEED})`, async () => {
     const seen = new Set<string>();
     let answered = 0;
     await fc.assert(
@@ -132,7 +137,7 @@ describe('fuzzing the GraphQL inputs as a viewer', () => {
         expect(findLeak(JSON.stringify(body.data ?? null), personal), document).toBeUndefined();
         expect(findLeak(answer, personal), document).toBeUndefined();
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     expect(seen.size).toBeGreaterThan(queries.length / 2);
     // The runs must reach the resolvers often enough to mean something, not only fail validation.
