@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['{server,cypher,seed,test,web}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     pool: 'forks',
+    // Kills a worker whose event loop a native call has blocked for good, so CI fails fast and says where.
+    setupFiles: ['test/support/vitest-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
