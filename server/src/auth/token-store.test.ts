@@ -78,6 +78,18 @@ describe('API tokens', () => {
     expect((await server.verify(again.token)).role).toBe('viewer');
   });
 
+  it('checks arriving together share a look at the file, yet a check made after a revoke sees it', async () => {
+    const server = createTokenStore({ dataDir: dir });
+    const cli = createTokenStore({ dataDir: dir });
+    const { token } = await cli.create({ name: 'cy', role: 'viewer', createdBy: 'x' });
+    // A burst of checks in flight while the revoke is written; the check after it must not join them.
+    const burst = Array.from({ length: 50 }, () => reasonOf(server.verify(token)));
+    await cli.revoke('cy', 'cli:test');
+    const after = await reasonOf(server.verify(token));
+    expect(after).toMatch(/revoked/);
+    for (const reason of await Promise.all(burst)) expect(reason).toMatch(/^(accepted|UNAUTHENTICATED revoked)/);
+  });
+
   it('concurrent creations from two stores (CLI and server) all land, under the lock', async () => {
     const a = createTokenStore({ dataDir: dir });
     const b = createTokenStore({ dataDir: dir });
