@@ -10,7 +10,6 @@ import type { OidcConfig } from './auth/oidc.js';
 import { DomainError } from './domain/errors.js';
 import { isExactOrigin } from './http/cors.js';
 import type { PersistedOperationsMode } from './http/persisted-operations.js';
-import { DEFAULT_REFUSAL_DELAY_MS } from './http/refusal-delay.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_TIMEOUT_MS } from './graphql/limits/values.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,11 +40,7 @@ export interface Config {
   readonly operationTimeoutMs: number;
   readonly logLevel: LogLevel;
   /** Points per second and burst per caller (RINGTRACE_RATE_LIMIT, RINGTRACE_RATE_BURST); null: off. */
-  readonly rateLimit: {
-    readonly perSecond: number;
-    readonly burst: number;
-    readonly refusalDelayMs: number;
-  } | null;
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number } | null;
   /** Expensive operations in flight per caller and in all (RINGTRACE_EXPENSIVE_PER_CALLER, _GLOBAL). */
   readonly concurrency: { readonly perCaller: number; readonly global: number };
   /** Origins whose pages may call the API (RINGTRACE_CORS_ORIGINS); empty: same origin only. */
@@ -98,7 +93,7 @@ const variables = {
   RINGTRACE_MAX_BODY_BYTES: integer(1024, 67_108_864).default(DEFAULT_MAX_BODY_BYTES),
   RINGTRACE_OPERATION_TIMEOUT_MS: integer(100, 3_600_000).default(DEFAULT_OPERATION_TIMEOUT_MS),
   // Single sign-on: a JWT from an OpenID Connect provider, checked against its JWKS (auth/oidc.ts).
-  RINGTRACE_OIDC_ISSUER: z.url({ error: "must be the issuer URL, exactly as in the tokens' iss claim" }).optional(),
+  RINGTRACE_OIDC_ISSUER: z.url({ error: 'must be the issuer URL, exactly as in the tokens\' iss claim' }).optional(),
   RINGTRACE_OIDC_AUDIENCE: z.string().optional(),
   RINGTRACE_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of the JWKS' }).optional(),
   // Pinned: a token signed with any other algorithm (none, HS256 with the public key) is refused.
@@ -107,16 +102,11 @@ const variables = {
       error: 'must be an asymmetric JWS algorithm (RS256, PS256, ES256, EdDSA...)',
     })
     .default('RS256'),
-  RINGTRACE_OIDC_ROLE_CLAIM: z
-    .string()
-    .regex(/^[\w:./-]+$/, { error: 'must be a claim name' })
-    .default('ringtrace_role'),
+  RINGTRACE_OIDC_ROLE_CLAIM: z.string().regex(/^[\w:./-]+$/, { error: 'must be a claim name' }).default('ringtrace_role'),
   RINGTRACE_TOKEN: z.string().optional(),
   // Hardening (server/README.md, "Hardening"). 0 turns the rate limit off, on a loopback HOST only.
   RINGTRACE_RATE_LIMIT: integer(0, 1_000_000).default(50),
   RINGTRACE_RATE_BURST: integer(0, 10_000_000).default(100),
-  // A rate-limit 429 waits this long before it is sent (http/refusal-delay.ts), slowing a flood.
-  RINGTRACE_RATE_LIMIT_DELAY_MS: integer(0, 60_000).default(DEFAULT_REFUSAL_DELAY_MS),
   // Expensive operations in flight (http/concurrency-limit.ts); 3 in all leaves one of the store's 4 readers free.
   RINGTRACE_EXPENSIVE_PER_CALLER: integer(1, 1000).default(1),
   RINGTRACE_EXPENSIVE_GLOBAL: integer(1, 1000).default(3),
@@ -187,8 +177,8 @@ function oidcConfig(get: <K extends keyof typeof variables>(name: K) => Parsed[K
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
 
 /** The rate limit, or null when RINGTRACE_RATE_LIMIT=0, which only a server on loopback may ask for. */
-function rateLimit(perSecond: number, burst: number, refusalDelayMs: number, host: string): Config['rateLimit'] {
-  if (perSecond > 0) return { perSecond, burst, refusalDelayMs };
+function rateLimit(perSecond: number, burst: number, host: string): Config['rateLimit'] {
+  if (perSecond > 0) return { perSecond, burst };
   if (LOOPBACK.test(host)) return null;
   throw new DomainError(
     'INVALID_ARGUMENT',
@@ -215,12 +205,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: get('RINGTRACE_MAX_BODY_BYTES'),
     operationTimeoutMs: get('RINGTRACE_OPERATION_TIMEOUT_MS'),
     logLevel: get('LOG_LEVEL'),
-    rateLimit: rateLimit(
-      get('RINGTRACE_RATE_LIMIT'),
-      get('RINGTRACE_RATE_BURST'),
-      get('RINGTRACE_RATE_LIMIT_DELAY_MS'),
-      get('HOST'),
-    ),
+    rateLimit: rateLimit(get('RINGTRACE_RATE_LIMIT'), get('RINGTRACE_RATE_BURST'), get('HOST')),
     concurrency: { perCaller: get('RINGTRACE_EXPENSIVE_PER_CALLER'), global: get('RINGTRACE_EXPENSIVE_GLOBAL') },
     corsOrigins: get('RINGTRACE_CORS_ORIGINS'),
     behindTls: get('RINGTRACE_BEHIND_TLS'),

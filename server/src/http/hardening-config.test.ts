@@ -13,9 +13,9 @@ const refusal = (env: Record<string, string>) => {
 };
 
 describe('hardening configuration', () => {
-  it('defaults: 50 points a second with a burst of 100, 429s held 1 s, no CORS origin, no HSTS, persisted operations allowed', () => {
+  it('defaults: 50 points a second with a burst of 100, no CORS origin, no HSTS, persisted operations allowed', () => {
     expect(loadConfig(base)).toMatchObject({
-      rateLimit: { perSecond: 50, burst: 100, refusalDelayMs: 1000 },
+      rateLimit: { perSecond: 50, burst: 100 },
       corsOrigins: [],
       behindTls: false,
       persistedOperations: 'allow',
@@ -27,13 +27,12 @@ describe('hardening configuration', () => {
       ...base,
       RINGTRACE_RATE_LIMIT: '5',
       RINGTRACE_RATE_BURST: '0',
-      RINGTRACE_RATE_LIMIT_DELAY_MS: '0',
       RINGTRACE_CORS_ORIGINS: 'https://ui.example.org, http://localhost:5173',
       RINGTRACE_BEHIND_TLS: 'true',
       RINGTRACE_PERSISTED_OPERATIONS: 'only',
     });
     expect(config).toMatchObject({
-      rateLimit: { perSecond: 5, burst: 0, refusalDelayMs: 0 },
+      rateLimit: { perSecond: 5, burst: 0 },
       corsOrigins: ['https://ui.example.org', 'http://localhost:5173'],
       behindTls: true,
       persistedOperations: 'only',

@@ -10,15 +10,12 @@
  * past it the 401 becomes a 429, so a flood of bad tokens is throttled too. Public requests (probes,
  * the web app's files) are not counted.
  * Over a limit: 429 with Retry-After and a GraphQL-shaped body whose error names the bound
- * (`extensions`: code LIMIT_EXCEEDED, bound `rate`, limit, max, retryAfterSeconds). Never silent. The 429
- * is held `refusalDelayMs` before it goes out (refusal-delay.ts), so a flood slows to one request per
- * connection per delay.
+ * (`extensions`: code LIMIT_EXCEEDED, bound `rate`, limit, max, retryAfterSeconds). Never silent.
  */
 import type { IncomingMessage } from 'node:http';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { IMPORT_COST, operationCost } from './rate-limit-cost.js';
-import { createRefusalDelay, DEFAULT_MAX_HELD_REFUSALS } from './refusal-delay.js';
 
 export interface RateLimitOptions {
   /** Points a caller may spend each second. */
@@ -27,10 +24,6 @@ export interface RateLimitOptions {
   readonly burst: number;
   /** Requests refused with 401 that one client address may cause per minute before they are answered 429. */
   readonly unauthenticatedPerMinute?: number;
-  /** How long a 429 of these limits is held before it is sent (refusal-delay.ts). Default 0 (at once); the server's is RINGTRACE_RATE_LIMIT_DELAY_MS. */
-  readonly refusalDelayMs?: number;
-  /** 429s held at once, at most; past that they go out at once. */
-  readonly maxHeldRefusals?: number;
   /** The caller's stable id, or undefined (app.ts: `(request) => callerOf(request)?.id`). */
   readonly callerKey: (request: Request) => string | undefined;
 }
@@ -56,9 +49,7 @@ interface Refusal {
 /** Whole seconds, at least 1: Retry-After takes no fractions, and 0 would invite an immediate retry. */
 const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-type Limits = Pick<Required<RateLimitOptions>, 'perSecond' | 'burst' | 'unauthenticatedPerMinute'>;
-
-function refusal(limit: Bound, options: Limits, retryAfterMs: number) {
+function refusal(limit: Bound, options: Required<Omit<RateLimitOptions, 'callerKey'>>, retryAfterMs: number) {
   const retryAfterSeconds = secondsOf(retryAfterMs);
   const message =
     limit === 'rateLimit'
@@ -91,11 +82,7 @@ function addressOf(serverContext: unknown): string {
 
 export function useRateLimit(given: RateLimitOptions): Plugin {
   const options = { unauthenticatedPerMinute: DEFAULT_UNAUTHENTICATED_PER_MINUTE, ...given };
-  const { callerKey, refusalDelayMs, maxHeldRefusals, ...limits } = options;
-  const delay = createRefusalDelay({
-    delayMs: refusalDelayMs ?? 0,
-    maxHeld: maxHeldRefusals ?? DEFAULT_MAX_HELD_REFUSALS,
-  });
+  const { callerKey, ...limits } = options;
   const callers = new BurstyRateLimiter(
     new RateLimiterMemory({ keyPrefix: 'caller', points: options.perSecond, duration: 1 }),
     new RateLimiterMemory({ keyPrefix: 'caller-burst', points: options.burst, duration: BURST_WINDOW_SECONDS }),
@@ -106,15 +93,14 @@ export function useRateLimit(given: RateLimitOptions): Plugin {
     duration: 60,
   });
 
-  /** Undefined when allowed; the refusal otherwise, once it has been held. */
+  /** Undefined when allowed; the refusal otherwise. */
   async function spend(key: string, points: number): Promise<Refusal | undefined> {
     try {
       await callers.consume(key, points);
       return undefined;
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      const heldMs = await delay.hold(error.msBeforeNext);
-      return refusal('rateLimit', limits, error.msBeforeNext - heldMs);
+      return refusal('rateLimit', limits, error.msBeforeNext);
     }
   }
 
@@ -149,8 +135,7 @@ export function useRateLimit(given: RateLimitOptions): Plugin {
         await addresses.consume(addressOf(serverContext));
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
-        const heldMs = await delay.hold(error.msBeforeNext);
-        setResponse(refusalResponse(refusal('unauthenticatedRateLimit', limits, error.msBeforeNext - heldMs)));
+        setResponse(refusalResponse(refusal('unauthenticatedRateLimit', limits, error.msBeforeNext)));
       }
     },
   };
