@@ -18,8 +18,8 @@ export interface FpsOptions {
 export interface FpsResult extends MotionResult {
   /**
    * Labels and arrows were not drawn while moving: Cytoscape's `textureOnViewport` was on (the gesture
-   * moves a bitmap of the last frame; the app's way from 800 elements), or a `viewport-moving` class was
-   * on right after the last frame (the restyling experiment).
+   * moves a bitmap of the last frame; an experiment, the app keeps it off), or a `viewport-moving` class
+   * was on right after the last frame (the restyling experiment).
    */
   readonly hidden: boolean;
 }
@@ -71,7 +71,7 @@ const QUIET_HIDING = `
  * motionBlur is already off and the pixel ratio already 1 (Cytoscape's defaults, device pixel ratio 1).
  */
 export const EXPERIMENTS: readonly Experiment[] = [
-  { name: 'no bitmap while moving (app textureOnViewport off)', apply: 'r.textureOnViewport = false' },
+  { name: 'no bitmap while moving (as the app: textureOnViewport off)', apply: 'r.textureOnViewport = false' },
   { name: '+ minimap thumbnail not redrawn per frame', apply: "cy.off('render')" },
   {
     name: '+ textureOnViewport',

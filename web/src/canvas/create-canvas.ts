@@ -15,7 +15,7 @@ import { positionsOf, runLayout, runTrailLayout } from './layouts';
 import type { StyleModel } from './model-style';
 import { attachNavigator } from './navigator';
 import { buildStylesheet } from './stylesheet';
-import { textureWhileMoving } from './viewport-performance';
+import { warmLayersWhenStill } from './warm-layers';
 
 export type SelectGesture = 'replace' | 'add' | 'toggle';
 
@@ -95,7 +95,7 @@ export function createCanvas(options: CanvasOptions): Canvas {
     boxSelectionEnabled: false,
     minZoom: 0.05,
     maxZoom: 4,
-    textureOnViewport: false, // switched on from 800 elements by viewport-performance.ts
+    textureOnViewport: false, // off on purpose: see warm-layers.ts
     hideEdgesOnViewport: false, // measured worse at 10k (18 fps): it bypasses the layer cache
   });
 
@@ -123,7 +123,7 @@ export function createCanvas(options: CanvasOptions): Canvas {
   const resizing = new ResizeObserver(() => cy.resize());
   resizing.observe(options.container);
   const menu = attachContextMenu(cy, options.menu, (command) => events.menu(command));
-  const viewportPerformance = textureWhileMoving(cy);
+  const warmLayers = warmLayersWhenStill(cy);
   const navigator = attachNavigator(cy, options.navigatorId);
 
   // Layouts run one at a time: a second patch waits for the first one's layout to stop.
@@ -135,7 +135,6 @@ export function createCanvas(options: CanvasOptions): Canvas {
       return enqueue(async () => {
         const wasEmpty = cy.nodes().empty();
         const { unplaced } = applyPatch(cy, patch);
-        viewportPerformance.update();
         navigator.update();
         if (applyOptions.trail && applyOptions.trail.length > 0) {
           // A trail's nodes already on the canvas move too: the trail reads left to right as a whole.
@@ -193,6 +192,7 @@ export function createCanvas(options: CanvasOptions): Canvas {
       resizing.disconnect();
       menu.destroy();
       navigator.destroy();
+      warmLayers.stop();
       cy.destroy();
     },
   };
