@@ -14,3 +14,6 @@ export function encodeFtsText(text: string): string {
 export function decodeFtsText(text: string): string {
   return text.replace(/[\u16a0-\u16a9]/g, (r) => String(r.codePointAt(0)! - RUNIC_ZERO));
 }
+
+/** Whether Kuzu's full-text search reads `text` as a pattern (`*`: any run of characters, `?`: one). */
+export const hasFtsWildcard = (text: string): boolean => /[*?]/.test(text);

@@ -1,21 +1,19 @@
 import type { KindShape, ModelShape } from '../model-shape.js';
 import { ftsIndexName } from '../schema/kuzu-ddl.js';
 import { ident, literal } from './quote.js';
-import { singleThreaded, statement, type KuzuStatement } from './statement.js';
+import { statement, type KuzuStatement } from './statement.js';
 
 /**
  * Full-text hits of one kind: every hit's id and BM25 score. All of them, not `top := k`: the store merges
  * kinds by score and pages with a stable order (score, then id), and needs the total anyway.
- * `$text` must already be encoded with encodeFtsText. One execution thread: a wildcard in `$text` is
- * unsafe on more (see KuzuStatement.singleThreaded).
+ * `$text` must already be encoded with encodeFtsText. A `$text` with a wildcard (hasFtsWildcard) must run
+ * on one execution thread: mark it with singleThreaded (see KuzuStatement.singleThreaded).
  */
 export function searchStatement(kind: KindShape): KuzuStatement {
-  return singleThreaded(
-    statement(
-      `CALL QUERY_FTS_INDEX(${literal(kind.name)}, ${literal(ftsIndexName(kind.name))}, $text) ` +
-        'RETURN node.id AS id, score AS score',
-      ['text'],
-    ),
+  return statement(
+    `CALL QUERY_FTS_INDEX(${literal(kind.name)}, ${literal(ftsIndexName(kind.name))}, $text) ` +
+      'RETURN node.id AS id, score AS score',
+    ['text'],
   );
 }
 

@@ -1,5 +1,5 @@
 /** Reads by id, full-text search and counts, on the reader connections. */
-import { encodeFtsText, type KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
+import { encodeFtsText, hasFtsWildcard, singleThreaded, type KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
 import { invalidArgument } from '../../domain/errors.js';
 import type { Entity, Link } from '../../domain/graph.js';
 import { kindOf, kindOfId, model, relationshipOf } from '../../domain/model/index.js';
@@ -112,7 +112,10 @@ export async function search(ctx: ReadContext, options: SearchOptions): Promise<
   const offset = integerIn('offset', options.offset, 0, Number.MAX_SAFE_INTEGER);
   const text = encodeFtsText(options.text.trim());
   if (text === '') return { hits: [], total: 0 };
-  const perKind = await Promise.all(kinds.map((k) => ctx.session.read(ctx.statements.search.get(k)!, { text })));
+  // A wildcard sends the search to a one-thread connection (Kuzu's pattern match races on more).
+  const statementOf = (k: string) =>
+    hasFtsWildcard(text) ? singleThreaded(ctx.statements.search.get(k)!) : ctx.statements.search.get(k)!;
+  const perKind = await Promise.all(kinds.map((k) => ctx.session.read(statementOf(k), { text })));
   const hits = perKind
     .flat()
     .map((r) => ({ id: String(r['id']), score: Number(r['score']) }))
