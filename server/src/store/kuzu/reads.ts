@@ -113,8 +113,11 @@ export async function search(ctx: ReadContext, options: SearchOptions): Promise<
   const text = encodeFtsText(options.text.trim());
   if (text === '') return { hits: [], total: 0 };
   // A wildcard sends the search to a one-thread connection (Kuzu's pattern match races on more).
-  const statementOf = (k: string) =>
-    hasFtsWildcard(text) ? singleThreaded(ctx.statements.search.get(k)!) : ctx.statements.search.get(k)!;
+  const oneThread = hasFtsWildcard(text);
+  const statementOf = (k: string) => {
+    const s = ctx.statements.search.get(k)!;
+    return oneThread ? singleThreaded(s) : s;
+  };
   const perKind = await Promise.all(kinds.map((k) => ctx.session.read(statementOf(k), { text })));
   const hits = perKind
     .flat()

@@ -94,7 +94,7 @@ function ownQueue() {
 export class KuzuSession {
   private readonly writer: Channel;
   private readonly readers: Channel[];
-  /** For statements marked singleThreaded (full-text search): as many as readers, one thread each. */
+  /** For statements marked singleThreaded (a full-text search with a wildcard): as many as readers, one thread each. */
   private readonly singleThreadReaders: Channel[];
   private readonly serialize: <T>(work: () => Promise<T>) => Promise<T>;
   private pending: Promise<unknown> = Promise.resolve();
