@@ -15,6 +15,7 @@
  */
 
 import type { Core } from 'cytoscape';
+import { scheduleRedraws } from './redraw-scheduler';
 
 export interface WarmLayersOptions {
   /** Elements from which a still scene gets its warming frame. */
@@ -34,26 +35,24 @@ const CHANGES = 'add remove position style';
 
 export function warmLayersWhenStill(cy: Core, options: WarmLayersOptions = {}): WarmLayers {
   const threshold = options.threshold ?? 800;
-  const settleMs = options.settleMs ?? 400;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The minimap's debounce: once changes stop, and not while the viewport moves (a gesture draws anyway).
+  const redraws = scheduleRedraws(warm, options.settleMs ?? 400);
+  const changed = () => redraws.changed();
+  const moved = () => redraws.moved();
   const handle = {
     warmed: 0,
     stop() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+      redraws.cancel();
       cy.off(CHANGES, changed);
+      cy.off('viewport', moved);
     },
   };
   function warm() {
-    timer = undefined;
     if (cy.destroyed() || cy.elements().length < threshold) return;
     handle.warmed++;
     cy.forceRender();
   }
-  function changed() {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(warm, settleMs);
-  }
   cy.on(CHANGES, changed);
+  cy.on('viewport', moved);
   return handle;
 }
