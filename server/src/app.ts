@@ -31,6 +31,8 @@ import { useConcurrencyLimit, type ConcurrencyLimitOptions } from './http/concur
 import { useImportEndpoint } from './http/import-endpoint.js';
 import { usePersistedOperationsMode, type PersistedOperationsMode } from './http/persisted-operations.js';
 import { useRateLimit, type RateLimitOptions } from './http/rate-limit.js';
+import { createHeavyTimeBudget, type HeavyTimeBudgetOptions } from './http/heavy-time-budget.js';
+import { createRefusalHold, NO_HOLD, type RefusalHoldOptions } from './http/refusal-hold.js';
 import { useSecurityHeaders } from './http/security-headers.js';
 import { useStaticWeb } from './http/use-static-web.js';
 import { useStoreReadiness } from './http/use-store-readiness.js';
@@ -50,7 +52,11 @@ export interface AppOptions {
   /** Per caller (http/rate-limit.ts); absent: no rate limit (tests). serve.ts passes the configured one. */
   readonly rateLimit?: Omit<RateLimitOptions, 'callerKey'> | undefined;
   /** Expensive operations in flight per caller and in all (http/concurrency-limit.ts); absent: none (tests). */
-  readonly concurrency?: Omit<ConcurrencyLimitOptions, 'callerKey'> | undefined;
+  readonly concurrency?: Omit<ConcurrencyLimitOptions, 'callerKey' | 'time' | 'hold'> | undefined;
+  /** Each caller's server time for expensive operations (http/heavy-time-budget.ts; needs `concurrency`); absent: unbounded. */
+  readonly heavyTime?: HeavyTimeBudgetOptions | undefined;
+  /** How refusals of the rate and concurrency limits are held (http/refusal-hold.ts); absent: sent at once. */
+  readonly refusalHold?: RefusalHoldOptions | undefined;
   /** Origins whose pages may call the API (http/cors.ts); default none: same origin only. */
   readonly corsOrigins?: readonly string[] | undefined;
   /** Served over HTTPS by a proxy: Strict-Transport-Security on every response. Default false. */
@@ -99,6 +105,9 @@ function yogaLogger(logger: Logger): YogaLogger {
 
 export function createApp(options: AppOptions) {
   const { store, logger, authenticator, audit, webRoot, limits: given, rateLimit, concurrency } = options;
+  const hold = options.refusalHold ? createRefusalHold(options.refusalHold) : NO_HOLD;
+  const time = options.heavyTime ? createHeavyTimeBudget(options.heavyTime) : undefined;
+  const callerKey = (request: Request) => callerOf(request)?.id;
   const log = logger.child({ component: 'http' });
   const limits: ApiLimits = { ...DEFAULT_API_LIMITS, ...given };
   const cors = useStrictCors({ origins: options.corsOrigins ?? [], csrfHeader: CSRF_HEADER });
@@ -129,10 +138,10 @@ export function createApp(options: AppOptions) {
       useRootFieldRights(),
       // After auth (it reads the caller) and the rights (a 403 costs no more than 1 point), before
       // anything that answers a request itself (the import endpoint).
-      ...(rateLimit ? [useRateLimit({ ...rateLimit, callerKey: (request) => callerOf(request)?.id })] : []),
+      ...(rateLimit ? [useRateLimit({ ...rateLimit, callerKey, hold })] : []),
       // After the rate limit (a refused request takes no slot); inside the timeout, so a timed-out
       // operation gives its slot back when the executor stops.
-      ...(concurrency ? [useConcurrencyLimit({ ...concurrency, callerKey: (request) => callerOf(request)?.id })] : []),
+      ...(concurrency ? [useConcurrencyLimit({ ...concurrency, callerKey, hold, ...(time && { time }) })] : []),
       useOperationTimeout(limits.operationTimeoutMs, log),
       useStoreReadiness(store, log),
       useImportEndpoint({ store, logger }),

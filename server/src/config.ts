@@ -9,6 +9,8 @@ import { z } from 'zod';
 import type { OidcConfig } from './auth/oidc.js';
 import { DomainError } from './domain/errors.js';
 import { isExactOrigin } from './http/cors.js';
+import { DEFAULT_HEAVY_TIME_BUDGET, type HeavyTimeBudgetOptions } from './http/heavy-time-budget.js';
+import { DEFAULT_REFUSAL_HOLD, type RefusalHoldOptions } from './http/refusal-hold.js';
 import type { PersistedOperationsMode } from './http/persisted-operations.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_TIMEOUT_MS } from './graphql/limits/values.js';
 
@@ -43,6 +45,10 @@ export interface Config {
   readonly rateLimit: { readonly perSecond: number; readonly burst: number } | null;
   /** Expensive operations in flight per caller and in all (RINGTRACE_EXPENSIVE_PER_CALLER, _GLOBAL). */
   readonly concurrency: { readonly perCaller: number; readonly global: number };
+  /** Each caller's server time for expensive operations (RINGTRACE_HEAVY_MS_PER_SECOND, _BURST_MS); null: unbounded. */
+  readonly heavyTime: HeavyTimeBudgetOptions | null;
+  /** How 429s are held before they are sent (RINGTRACE_REFUSAL_HOLD_MS). */
+  readonly refusalHold: RefusalHoldOptions;
   /** Origins whose pages may call the API (RINGTRACE_CORS_ORIGINS); empty: same origin only. */
   readonly corsOrigins: readonly string[];
   /** Served over HTTPS by a proxy (RINGTRACE_BEHIND_TLS): Strict-Transport-Security is sent. */
@@ -110,6 +116,11 @@ const variables = {
   // Expensive operations in flight (http/concurrency-limit.ts); 3 in all leaves one of the store's 4 readers free.
   RINGTRACE_EXPENSIVE_PER_CALLER: integer(1, 1000).default(1),
   RINGTRACE_EXPENSIVE_GLOBAL: integer(1, 1000).default(3),
+  // Each caller's server time for expensive operations (http/heavy-time-budget.ts); 0 ms a second: unbounded.
+  RINGTRACE_HEAVY_MS_PER_SECOND: integer(0, 1_000_000).default(DEFAULT_HEAVY_TIME_BUDGET.perSecondMs),
+  RINGTRACE_HEAVY_BURST_MS: integer(1, 86_400_000).default(DEFAULT_HEAVY_TIME_BUDGET.burstMs),
+  // How long a 429 of the rate or concurrency limits is held before it is sent (http/refusal-hold.ts); 0: at once.
+  RINGTRACE_REFUSAL_HOLD_MS: integer(0, 60_000).default(DEFAULT_REFUSAL_HOLD.maxMs),
   RINGTRACE_CORS_ORIGINS: z
     .string()
     .transform((list) =>
@@ -207,6 +218,11 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: get('LOG_LEVEL'),
     rateLimit: rateLimit(get('RINGTRACE_RATE_LIMIT'), get('RINGTRACE_RATE_BURST'), get('HOST')),
     concurrency: { perCaller: get('RINGTRACE_EXPENSIVE_PER_CALLER'), global: get('RINGTRACE_EXPENSIVE_GLOBAL') },
+    heavyTime:
+      get('RINGTRACE_HEAVY_MS_PER_SECOND') === 0
+        ? null
+        : { perSecondMs: get('RINGTRACE_HEAVY_MS_PER_SECOND'), burstMs: get('RINGTRACE_HEAVY_BURST_MS') },
+    refusalHold: { ...DEFAULT_REFUSAL_HOLD, maxMs: get('RINGTRACE_REFUSAL_HOLD_MS') },
     corsOrigins: get('RINGTRACE_CORS_ORIGINS'),
     behindTls: get('RINGTRACE_BEHIND_TLS'),
     persistedOperations: get('RINGTRACE_PERSISTED_OPERATIONS'),

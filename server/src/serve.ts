@@ -104,7 +104,7 @@ export async function startServer({
     if (config.oidc) logger.info({ issuer: config.oidc.issuer, algorithm: config.oidc.algorithm }, 'single sign-on on');
     const authenticator = createAuthenticator({ tokens, oidc });
     audit = openAuditTrail({ dataDir: config.dataDir, logger });
-    const { rateLimit, concurrency, corsOrigins, behindTls, persistedOperations } = config;
+    const { rateLimit, concurrency, heavyTime, refusalHold, corsOrigins, behindTls, persistedOperations } = config;
     if (!rateLimit) logger.warn('rate limits off (RINGTRACE_RATE_LIMIT=0): allowed on loopback only');
     handler = createApp({
       store,
@@ -115,6 +115,8 @@ export async function startServer({
       limits: { maxBodyBytes, operationTimeoutMs },
       rateLimit: rateLimit ?? undefined,
       concurrency,
+      heavyTime: heavyTime ?? undefined,
+      refusalHold,
       corsOrigins,
       behindTls,
       persistedOperations,

@@ -10,7 +10,16 @@ export interface GraphQLContext {
   readonly caller: Caller;
   /** Entities by id, batched per request (link ends, source files); null where none exists. */
   readonly entities: DataLoader<string, Entity | null>;
+  /**
+   * Set for an expensive operation by the concurrency limit (http/concurrency-limit.ts) when it starts:
+   * the ms left of the caller's server-time budget, which cuts query timeouts.
+   */
+  heavyTimeLeftMs?: number;
 }
+
+/** The read option that cuts a query's timeout to the caller's server-time budget, if one applies. */
+export const budgetOf = (context: GraphQLContext): { budgetMs?: number } =>
+  context.heavyTimeLeftMs === undefined ? {} : { budgetMs: context.heavyTimeLeftMs };
 
 /** A fresh context per request: loaders cache for one request only, so no read outlives its answer. */
 export function createContext(store: GraphStore, request: Request): GraphQLContext {

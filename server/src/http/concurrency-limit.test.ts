@@ -12,6 +12,7 @@ import { loadConfig } from '../config.js';
 import type { Role } from '../domain/access/rights.js';
 import type { GraphStore } from '../store/port.js';
 import { demoApp, type DemoApp } from '../testing/demo-app.js';
+import { gatedStore } from '../testing/gated-store.js';
 import { createTestAuth, type TestAuth } from '../testing/test-auth.js';
 import { createSlots, DEFAULT_CONCURRENCY } from './concurrency-limit.js';
 
@@ -29,38 +30,6 @@ afterAll(async () => {
   await auth?.dispose();
   await api?.dispose();
 });
-
-/** runRead waits for `open()` while `held` is set; `failNext` makes the next one throw. */
-function gatedStore(real: GraphStore) {
-  let gate: { promise: Promise<void>; open: () => void } | undefined;
-  let failNext = false;
-  const store = new Proxy(real, {
-    get(target, name, receiver) {
-      if (name !== 'runRead') return Reflect.get(target, name, receiver) as unknown;
-      return async (...args: Parameters<GraphStore['runRead']>) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('engine fell over');
-        }
-        await gate?.promise;
-        return target.runRead(...args);
-      };
-    },
-  });
-  return {
-    store,
-    hold() {
-      let open!: () => void;
-      const promise = new Promise<void>((resolve) => (open = resolve));
-      gate = { promise, open };
-    },
-    open() {
-      gate?.open();
-      gate = undefined;
-    },
-    failNext: () => (failNext = true),
-  };
-}
 
 function appWith(store: GraphStore, operationTimeoutMs?: number): App {
   return createApp({

@@ -12,10 +12,17 @@
  * A client's disconnect does not free it early: the store's statements cannot be interrupted (the port
  * takes no signal, Kuzu's Node binding has no interrupt), so an early release would let a client
  * disconnect and resend to keep more work running in the engine than its slot allows.
+ * With `time` (heavy-time-budget.ts), a caller's expensive operations also share a budget of server
+ * time: one starts only with enough left (else 429, bound `serverTime`), its query timeout is cut to
+ * what is left (context.heavyTimeLeftMs), and the time it took is charged when it ends.
+ * Refusals are held (`hold`, refusal-hold.ts) before they are sent.
  */
 import type { ExecutionResult } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { HeavyTimeBudget } from './heavy-time-budget.js';
 import { operationCost } from './rate-limit-cost.js';
+import { NO_HOLD, type RefusalHold } from './refusal-hold.js';
 
 export interface ConcurrencyLimitOptions {
   /** Expensive operations one caller may have in flight. */
@@ -24,6 +31,10 @@ export interface ConcurrencyLimitOptions {
   readonly global: number;
   /** The caller's stable id, or undefined (app.ts: `(request) => callerOf(request)?.id`). */
   readonly callerKey: (request: Request) => string | undefined;
+  /** Each caller's server time for expensive operations (default: unbounded). */
+  readonly time?: HeavyTimeBudget;
+  /** Holds each refusal before it is sent (default: none). */
+  readonly hold?: RefusalHold;
 }
 
 /**
@@ -43,6 +54,31 @@ const RETRY_AFTER_SECONDS = 1;
 
 type Bound = 'callerConcurrency' | 'globalConcurrency';
 
+const limitExceeded = (
+  message: string,
+  extensions: { bound: string; limit: string; max: number; retryAfterSeconds: number },
+): ExecutionResult => ({
+  errors: [
+    createGraphQLError(message, {
+      extensions: {
+        code: 'LIMIT_EXCEEDED',
+        ...extensions,
+        http: { status: 429, headers: { 'retry-after': String(extensions.retryAfterSeconds) } },
+      },
+    }),
+  ],
+});
+
+function outOfTime(time: HeavyTimeBudget, waitMs: number): ExecutionResult {
+  const { perSecondMs, burstMs } = time.options;
+  const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return limitExceeded(
+    `this caller's server time for expensive operations is spent: it regains ${perSecondMs} ms a second, ` +
+      `up to ${burstMs} ms (heavyTimeBudget); try again in ${retryAfterSeconds} s`,
+    { bound: 'serverTime', limit: 'heavyTimeBudget', max: burstMs, retryAfterSeconds },
+  );
+}
+
 function refused(limit: Bound, max: number): ExecutionResult {
   const message =
     limit === 'callerConcurrency'
@@ -50,21 +86,7 @@ function refused(limit: Bound, max: number): ExecutionResult {
         `wait for the running one to finish, then try again`
       : `too many expensive operations in flight on this server: at most ${max} at a time (globalConcurrency); ` +
         `try again in ${RETRY_AFTER_SECONDS} s`;
-  const retryAfterSeconds = RETRY_AFTER_SECONDS;
-  return {
-    errors: [
-      createGraphQLError(message, {
-        extensions: {
-          code: 'LIMIT_EXCEEDED',
-          bound: 'concurrency',
-          limit,
-          max,
-          retryAfterSeconds,
-          http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
-        },
-      }),
-    ],
-  };
+  return limitExceeded(message, { bound: 'concurrency', limit, max, retryAfterSeconds: RETRY_AFTER_SECONDS });
 }
 
 /** The counters, apart from yoga so the slot bookkeeping can be tested on its own. */
@@ -98,19 +120,33 @@ export function createSlots(options: Omit<ConcurrencyLimitOptions, 'callerKey'>)
 export type Slots = ReturnType<typeof createSlots>;
 
 export function useConcurrencyLimit(options: ConcurrencyLimitOptions, slots: Slots = createSlots(options)): Plugin {
+  const { time, hold = NO_HOLD } = options;
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      if (operationCost(args.document, args.operationName, args.variableValues) < EXPENSIVE_COST) return;
       const request = (args.contextValue as { request?: Request }).request;
       const key = request && options.callerKey(request);
+      if (key !== undefined) time?.seen(key);
+      if (operationCost(args.document, args.operationName, args.variableValues) < EXPENSIVE_COST) return;
       setExecuteFn(async (executeArgs) => {
+        // The budget binds only while another caller shares the server; the time is charged regardless.
+        const budget = key !== undefined && time?.shared(key) ? time : undefined;
+        const wait = budget?.waitMs(key!) ?? 0;
+        if (wait > 0) {
+          await hold(wait);
+          return outOfTime(budget!, wait);
+        }
         const slot = slots.take(key);
-        if (typeof slot === 'string')
+        if (typeof slot === 'string') {
+          await hold(RETRY_AFTER_SECONDS * 1000);
           return refused(slot, slot === 'callerConcurrency' ? options.perCaller : options.global);
+        }
+        if (budget) (executeArgs.contextValue as GraphQLContext).heavyTimeLeftMs = budget.left(key!);
+        const started = performance.now();
         try {
           return await executeFn(executeArgs);
         } finally {
           slot();
+          if (key !== undefined) time?.charge(key, performance.now() - started);
         }
       });
     },

@@ -72,6 +72,22 @@ describe('rate limits per token', () => {
     });
   });
 
+  it('holds a refusal before sending it (refusalHold), never longer than the wait it announces', async () => {
+    const app = createApp({
+      store: api.store,
+      logger: pino({ level: 'silent' }),
+      authenticator: auth.authenticator,
+      rateLimit: { perSecond: 1, burst: 0 },
+      refusalHold: { maxMs: 250, maxHeld: 10 },
+    });
+    expect((await post(app, STATS, auth.headers('analyst'))).status).toBe(200);
+    const started = performance.now();
+    const refused = await post(app, STATS, auth.headers('analyst'));
+    expect(refused.status).toBe(429);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(245);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
   it('keeps a bucket per token: one caller over its limit does not slow another', async () => {
     const app = appWith({ perSecond: 2, burst: 0 });
     for (let i = 0; i < 2; i++) expect((await post(app, STATS, auth.headers('viewer'))).status).toBe(200);

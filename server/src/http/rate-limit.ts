@@ -10,12 +10,15 @@
  * past it the 401 becomes a 429, so a flood of bad tokens is throttled too. Public requests (probes,
  * the web app's files) are not counted.
  * Over a limit: 429 with Retry-After and a GraphQL-shaped body whose error names the bound
- * (`extensions`: code LIMIT_EXCEEDED, bound `rate`, limit, max, retryAfterSeconds). Never silent.
+ * (`extensions`: code LIMIT_EXCEEDED, bound `rate`, limit, max, retryAfterSeconds). Never silent. The
+ * refusal is held up to the wait it announces first (`hold`, refusal-hold.ts), so a client that resends at
+ * once cannot make refusing it the server's main work.
  */
 import type { IncomingMessage } from 'node:http';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { IMPORT_COST, operationCost } from './rate-limit-cost.js';
+import { NO_HOLD, type RefusalHold } from './refusal-hold.js';
 
 export interface RateLimitOptions {
   /** Points a caller may spend each second. */
@@ -26,6 +29,8 @@ export interface RateLimitOptions {
   readonly unauthenticatedPerMinute?: number;
   /** The caller's stable id, or undefined (app.ts: `(request) => callerOf(request)?.id`). */
   readonly callerKey: (request: Request) => string | undefined;
+  /** Holds each refusal before it is sent (default: none). */
+  readonly hold?: RefusalHold;
 }
 
 export const BURST_WINDOW_SECONDS = 10;
@@ -36,6 +41,8 @@ const IMPORT_PATH = '/import';
 type Bound = 'rateLimit' | 'unauthenticatedRateLimit';
 
 interface Refusal {
+  /** How long the caller must wait, in ms (not sent: the hold reads it). */
+  readonly waitMs: number;
   readonly message: string;
   readonly extensions: {
     readonly code: 'LIMIT_EXCEEDED';
@@ -49,7 +56,9 @@ interface Refusal {
 /** Whole seconds, at least 1: Retry-After takes no fractions, and 0 would invite an immediate retry. */
 const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-function refusal(limit: Bound, options: Required<Omit<RateLimitOptions, 'callerKey'>>, retryAfterMs: number) {
+type Limits = Required<Omit<RateLimitOptions, 'callerKey' | 'hold'>>;
+
+function refusal(limit: Bound, options: Limits, retryAfterMs: number) {
   const retryAfterSeconds = secondsOf(retryAfterMs);
   const message =
     limit === 'rateLimit'
@@ -59,6 +68,7 @@ function refusal(limit: Bound, options: Required<Omit<RateLimitOptions, 'callerK
         `${options.unauthenticatedPerMinute} a minute; try again in ${retryAfterSeconds} s`;
   const max = limit === 'rateLimit' ? options.perSecond : options.unauthenticatedPerMinute;
   const body: Refusal = {
+    waitMs: retryAfterMs,
     message,
     extensions: { code: 'LIMIT_EXCEEDED', bound: 'rate', limit, max, retryAfterSeconds },
   };
@@ -69,7 +79,7 @@ const retryAfterHeader = (r: Refusal) => ({ 'retry-after': String(r.extensions.r
 
 /** The same body yoga would write for the error, for answers made before yoga parses anything. */
 const refusalResponse = (r: Refusal) =>
-  new Response(JSON.stringify({ errors: [r] }), {
+  new Response(JSON.stringify({ errors: [{ message: r.message, extensions: r.extensions }] }), {
     status: 429,
     headers: { 'content-type': 'application/json; charset=utf-8', ...retryAfterHeader(r) },
   });
@@ -82,7 +92,7 @@ function addressOf(serverContext: unknown): string {
 
 export function useRateLimit(given: RateLimitOptions): Plugin {
   const options = { unauthenticatedPerMinute: DEFAULT_UNAUTHENTICATED_PER_MINUTE, ...given };
-  const { callerKey, ...limits } = options;
+  const { callerKey, hold = NO_HOLD, ...limits } = options;
   const callers = new BurstyRateLimiter(
     new RateLimiterMemory({ keyPrefix: 'caller', points: options.perSecond, duration: 1 }),
     new RateLimiterMemory({ keyPrefix: 'caller-burst', points: options.burst, duration: BURST_WINDOW_SECONDS }),
@@ -110,7 +120,9 @@ export function useRateLimit(given: RateLimitOptions): Plugin {
       if (key === undefined) return;
       const isImport = request.method === 'POST' && url.pathname === IMPORT_PATH;
       const refused = await spend(key, isImport ? IMPORT_COST : 1);
-      if (refused) endResponse(refusalResponse(refused));
+      if (!refused) return;
+      await hold(refused.waitMs);
+      endResponse(refusalResponse(refused));
     },
     async onExecute({ args, setResultAndStopExecution }) {
       const request = (args.contextValue as { request?: Request }).request;
@@ -121,6 +133,7 @@ export function useRateLimit(given: RateLimitOptions): Plugin {
       if (extra <= 0) return;
       const refused = await spend(key, extra);
       if (!refused) return;
+      await hold(refused.waitMs);
       setResultAndStopExecution({
         errors: [
           createGraphQLError(refused.message, {
@@ -135,7 +148,9 @@ export function useRateLimit(given: RateLimitOptions): Plugin {
         await addresses.consume(addressOf(serverContext));
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
-        setResponse(refusalResponse(refusal('unauthenticatedRateLimit', limits, error.msBeforeNext)));
+        const refused = refusal('unauthenticatedRateLimit', limits, error.msBeforeNext);
+        await hold(refused.waitMs);
+        setResponse(refusalResponse(refused));
       }
     },
   };

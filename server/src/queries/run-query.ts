@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly rowCap?: number | null;
   /** Default and maximum: the store's query timeout. */
   readonly timeoutMs?: number | null;
+  /** What is left of the caller's server time for expensive operations: the timeout is cut to it. */
+  readonly budgetMs?: number;
   /** Parameter values are command-line text (`3`, `a,b`) to read per their declared type. */
   readonly fromText?: boolean;
 }
@@ -80,7 +82,11 @@ function readOptions(options: RunOptions): ReadOptions {
   if (!Number.isInteger(rowCap) || rowCap < 1 || rowCap > MAX_ROW_CAP) {
     throw invalidArgument('rowCap', `must be a whole number from 1 to ${MAX_ROW_CAP}, got ${JSON.stringify(rowCap)}`);
   }
-  return { rowCap, ...(options.timeoutMs != null && { timeoutMs: options.timeoutMs }) };
+  return {
+    rowCap,
+    ...(options.timeoutMs != null && { timeoutMs: options.timeoutMs }),
+    ...(options.budgetMs !== undefined && { budgetMs: options.budgetMs }),
+  };
 }
 
 async function answer(

@@ -124,6 +124,11 @@ export interface ReadOptions {
   /** Answer TIMEOUT after this long; at most (and by default) the store's query timeout. */
   readonly timeoutMs?: number;
   /**
+   * What is left of the caller's server time for expensive operations (http/heavy-time-budget.ts): the
+   * timeout is cut to it when shorter, and a TIMEOUT then names that bound (`heavyTimeBudget`).
+   */
+  readonly budgetMs?: number;
+  /**
    * Embedded only: the node and rel tables Kuzu's algo extension works on, projected as
    * `ringtrace_projection` for this query (algorithm calls in the query name it) and dropped after.
    */

@@ -12,6 +12,8 @@ import { MAX_READ_ROW_CAP, type ReadOptions } from './port.js';
 export interface CheckedRead {
   readonly rowCap: number;
   readonly timeoutMs: number;
+  /** The timeout asked (or the store's), when the caller's budget cut it to `timeoutMs`. */
+  readonly cutFromMs?: number;
 }
 
 /** Throws a DomainError naming what is refused; returns the effective bounds. */
@@ -35,8 +37,9 @@ export function checkRead(
   const problem = paramValuesProblem(cypher, params as Record<string, unknown>);
   if (problem) throw invalidArgument('params', problem);
   const rowCap = integerIn('rowCap', options.rowCap, 1, MAX_READ_ROW_CAP);
-  const timeoutMs =
+  const asked =
     options.timeoutMs === undefined ? storeTimeoutMs : integerIn('timeoutMs', options.timeoutMs, 1, storeTimeoutMs);
+  const budget = options.budgetMs === undefined ? asked : Math.max(1, Math.floor(options.budgetMs));
   if (options.projection) {
     if (dialect !== 'embedded') throw invalidArgument('projection', 'projections are for the embedded engine only');
     for (const k of options.projection.nodes) {
@@ -45,17 +48,23 @@ export function checkRead(
     for (const r of options.projection.rels) relationshipOf(r);
     if (options.projection.nodes.length === 0) throw invalidArgument('projection', 'needs at least one kind');
   }
-  return { rowCap, timeoutMs };
+  return budget < asked ? { rowCap, timeoutMs: budget, cutFromMs: asked } : { rowCap, timeoutMs: asked };
 }
 
 /** TIMEOUT with the bound that was hit, and why the engine may still be busy. */
-export function readTimeout(timeoutMs: number, stillRunning: boolean): DomainError {
+export function readTimeout(checked: Pick<CheckedRead, 'timeoutMs' | 'cutFromMs'>, stillRunning: boolean): DomainError {
+  const { timeoutMs, cutFromMs } = checked;
+  const timeout =
+    cutFromMs === undefined
+      ? `its ${timeoutMs} ms timeout`
+      : `${timeoutMs} ms, all that was left of this caller's server time for expensive operations ` +
+        `(heavyTimeBudget; the timeout asked was ${cutFromMs} ms)`;
   return new DomainError(
     'TIMEOUT',
     stillRunning
-      ? `the query ran past its ${timeoutMs} ms timeout: answered at the deadline; the engine is still stopping it ` +
+      ? `the query ran past ${timeout}: answered at the deadline; the engine is still stopping it ` +
           'on an isolated connection (other requests keep answering)'
-      : `the query ran past its ${timeoutMs} ms timeout and was stopped`,
-    { details: { bound: 'timeoutMs', value: timeoutMs } },
+      : `the query ran past ${timeout} and was stopped`,
+    { details: { bound: cutFromMs === undefined ? 'timeoutMs' : 'heavyTimeBudget', value: timeoutMs } },
   );
 }

@@ -2,7 +2,7 @@
 import type { SavedQueryParam } from '@ringtrace/cypher/queries/index.js';
 import { savedQueryLibrary } from '../../queries/library.js';
 import { listSavedQueries, runCypher, runSavedQuery, type QueryResult } from '../../queries/run-query.js';
-import { primeEntities, type GraphQLContext } from '../context.js';
+import { budgetOf, primeEntities, type GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 
 const paramOut = (p: SavedQueryParam) => {
@@ -54,6 +54,7 @@ export function queryResolvers(): Resolvers {
           await runSavedQuery(context.store, library, args.name, args.params as Record<string, unknown> | null, {
             rowCap: args.rowCap ?? null,
             timeoutMs: args.timeoutMs ?? null,
+            ...budgetOf(context),
           }),
           context,
         ),
@@ -62,6 +63,7 @@ export function queryResolvers(): Resolvers {
           await runCypher(context.store, args.query, args.params as Record<string, unknown> | null, {
             rowCap: args.rowCap ?? null,
             timeoutMs: args.timeoutMs ?? null,
+            ...budgetOf(context),
           }),
           context,
         ),

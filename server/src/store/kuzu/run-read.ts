@@ -150,7 +150,8 @@ export function createAnalyst(database: Database, path: string, options: Analyst
     async run(cypher, params, readOptions) {
       if (closed)
         throw new DomainError('UNAVAILABLE', 'the embedded database is closed (the server is stopping or restarting)');
-      const { rowCap, timeoutMs } = checkRead('embedded', cypher, params, readOptions, options.queryTimeoutMs);
+      const checked = checkRead('embedded', cypher, params, readOptions, options.queryTimeoutMs);
+      const { rowCap, timeoutMs } = checked;
       const connection = await acquire();
       connection.setQueryTimeout(timeoutMs);
       const running = work(connection, cypher, { ...params }, rowCap, readOptions.projection);
@@ -169,7 +170,7 @@ export function createAnalyst(database: Database, path: string, options: Analyst
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           entry.runaway = true;
-          reject(readTimeout(timeoutMs, true));
+          reject(readTimeout(checked, true));
         }, timeoutMs + graceMs);
       });
       try {
@@ -177,7 +178,7 @@ export function createAnalyst(database: Database, path: string, options: Analyst
       } catch (error) {
         if (isDomainError(error)) throw error;
         const message = error instanceof Error ? error.message : String(error);
-        if (/^Interrupted/i.test(message)) throw readTimeout(timeoutMs, false);
+        if (/^Interrupted/i.test(message)) throw readTimeout(checked, false);
         if (CALLER_ERRORS.test(message)) {
           throw new DomainError('INVALID_ARGUMENT', `the query failed: ${message.split('\n')[0]}`, { cause: error });
         }

@@ -48,7 +48,8 @@ export async function runReadNeo4j(
   params: Readonly<Record<string, unknown>>,
   readOptions: ReadOptions,
 ): Promise<ReadResult> {
-  const { rowCap, timeoutMs } = checkRead('neo4j', cypher, params, readOptions, options.queryTimeoutMs);
+  const checked = checkRead('neo4j', cypher, params, readOptions, options.queryTimeoutMs);
+  const { rowCap, timeoutMs } = checked;
   const bound = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, bind(v)]));
   const session = driver.session({
     defaultAccessMode: neo4j.session.READ,
@@ -58,7 +59,7 @@ export async function runReadNeo4j(
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => {
-        reject(readTimeout(timeoutMs, false));
+        reject(readTimeout(checked, false));
         // Closing the session ends the transaction on the server.
         void session.close().catch(() => undefined);
       },
@@ -85,7 +86,7 @@ export async function runReadNeo4j(
   } catch (error) {
     if (isDomainError(error)) throw error;
     const mapped = mapNeo4jError(error, 'runRead');
-    if (mapped.code === 'TIMEOUT') throw readTimeout(timeoutMs, false);
+    if (mapped.code === 'TIMEOUT') throw readTimeout(checked, false);
     // A query the server refuses (syntax, unknown function, a write in a READ transaction) is the caller's.
     const forbidden =
       mapped.code === 'FORBIDDEN' || mapped.details['engineCode'] === 'Neo.ClientError.Statement.AccessMode';
