@@ -95,7 +95,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       throw error;
     });
     const rateLimit = serverRateLimit();
-    o.log(`rate limit per token: ${rateLimit.perSecond} points/s + ${rateLimit.burst} more in 10 s`);
+    const heavy = rateLimit.heavyTime;
+    o.log(
+      `rate limit per token: ${rateLimit.perSecond} points/s + ${rateLimit.burst} more in 10 s; server time for ` +
+        `expensive operations: ${heavy ? `${heavy.perSecondMs} ms/s, ${heavy.burstMs} ms at most` : 'unbounded'}; ` +
+        `refusals held ${rateLimit.refusalHoldMs} ms at most`,
+    );
     const server = await startServerProcess(dataDir, {
       RINGTRACE_BUFFER_POOL_MB: String(o.poolMb),
       ...rateLimit.env,
