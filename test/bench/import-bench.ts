@@ -39,7 +39,13 @@ async function child(job: ChildJob): Promise<ChildOutcome> {
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildOutcome;
   } catch (e) {
     const stderr = String((e as { stderr?: unknown }).stderr ?? e);
-    const reason = stderr.split('\n').find((l) => /Error|exception/.test(l)) ?? stderr.slice(0, 200);
+    // Node prints the throwing source line before the error itself: the message is the line that starts
+    // with the error's name (`DomainError: buffer pool is full...`).
+    const lines = stderr.split('\n');
+    const reason =
+      lines.find((l) => /^[A-Z]\w*(Error|Exception)\b[^(]*?: /.test(l)) ??
+      lines.find((l) => /Error|exception/.test(l)) ??
+      stderr.slice(0, 200);
     return {
       mode: job.mode,
       seconds: NaN,
