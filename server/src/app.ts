@@ -31,6 +31,7 @@ import { useConcurrencyLimit, type ConcurrencyLimitOptions } from './http/concur
 import { useImportEndpoint } from './http/import-endpoint.js';
 import { usePersistedOperationsMode, type PersistedOperationsMode } from './http/persisted-operations.js';
 import { useRateLimit, type RateLimitOptions } from './http/rate-limit.js';
+import { clientAddress } from './http/client-address.js';
 import { createHeavyTimeBudget, type HeavyTimeBudgetOptions } from './http/heavy-time-budget.js';
 import { createRefusalHold, NO_HOLD, type RefusalHoldOptions } from './http/refusal-hold.js';
 import { useSecurityHeaders } from './http/security-headers.js';
@@ -50,13 +51,15 @@ export interface AppOptions {
   /** Defaults: DEFAULT_API_LIMITS (serve.ts passes the configured body cap and operation timeout). */
   readonly limits?: Partial<ApiLimits> | undefined;
   /** Per caller (http/rate-limit.ts); absent: no rate limit (tests). serve.ts passes the configured one. */
-  readonly rateLimit?: Omit<RateLimitOptions, 'callerKey'> | undefined;
+  readonly rateLimit?: Omit<RateLimitOptions, 'callerKey' | 'hold' | 'addressOf'> | undefined;
   /** Expensive operations in flight per caller and in all (http/concurrency-limit.ts); absent: none (tests). */
   readonly concurrency?: Omit<ConcurrencyLimitOptions, 'callerKey' | 'time' | 'hold'> | undefined;
   /** Each caller's server time for expensive operations (http/heavy-time-budget.ts; needs `concurrency`); absent: unbounded. */
   readonly heavyTime?: HeavyTimeBudgetOptions | undefined;
   /** How refusals of the rate and concurrency limits are held (http/refusal-hold.ts); absent: sent at once. */
   readonly refusalHold?: RefusalHoldOptions | undefined;
+  /** Reverse proxies whose X-Forwarded-For is believed (http/client-address.ts); default none. */
+  readonly trustProxy?: readonly string[] | undefined;
   /** Origins whose pages may call the API (http/cors.ts); default none: same origin only. */
   readonly corsOrigins?: readonly string[] | undefined;
   /** Served over HTTPS by a proxy: Strict-Transport-Security on every response. Default false. */
@@ -138,7 +141,9 @@ export function createApp(options: AppOptions) {
       useRootFieldRights(),
       // After auth (it reads the caller) and the rights (a 403 costs no more than 1 point), before
       // anything that answers a request itself (the import endpoint).
-      ...(rateLimit ? [useRateLimit({ ...rateLimit, callerKey, hold })] : []),
+      ...(rateLimit
+        ? [useRateLimit({ ...rateLimit, callerKey, hold, addressOf: clientAddress(options.trustProxy ?? []) })]
+        : []),
       // After the rate limit (a refused request takes no slot); inside the timeout, so a timed-out
       // operation gives its slot back when the executor stops.
       ...(concurrency ? [useConcurrencyLimit({ ...concurrency, callerKey, hold, ...(time && { time }) })] : []),

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { OidcConfig } from './auth/oidc.js';
 import { DomainError } from './domain/errors.js';
+import { trustListProblem } from './http/client-address.js';
 import { isExactOrigin } from './http/cors.js';
 import { DEFAULT_HEAVY_TIME_BUDGET, type HeavyTimeBudgetOptions } from './http/heavy-time-budget.js';
 import { DEFAULT_REFUSAL_HOLD, type RefusalHoldOptions } from './http/refusal-hold.js';
@@ -49,6 +50,8 @@ export interface Config {
   readonly heavyTime: HeavyTimeBudgetOptions | null;
   /** How 429s are held before they are sent (RINGTRACE_REFUSAL_HOLD_MS). */
   readonly refusalHold: RefusalHoldOptions;
+  /** Reverse proxies whose X-Forwarded-For is believed (RINGTRACE_TRUST_PROXY); empty: none. */
+  readonly trustProxy: readonly string[];
   /** Origins whose pages may call the API (RINGTRACE_CORS_ORIGINS); empty: same origin only. */
   readonly corsOrigins: readonly string[];
   /** Served over HTTPS by a proxy (RINGTRACE_BEHIND_TLS): Strict-Transport-Security is sent. */
@@ -121,6 +124,24 @@ const variables = {
   RINGTRACE_HEAVY_BURST_MS: integer(1, 86_400_000).default(DEFAULT_HEAVY_TIME_BUDGET.burstMs),
   // How long a 429 of the rate or concurrency limits is held before it is sent (http/refusal-hold.ts); 0: at once.
   RINGTRACE_REFUSAL_HOLD_MS: integer(0, 60_000).default(DEFAULT_REFUSAL_HOLD.maxMs),
+  // Reverse proxies whose X-Forwarded-For is believed for per-address limits (http/client-address.ts).
+  RINGTRACE_TRUST_PROXY: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .superRefine((list, ctx) => {
+      const problem = trustListProblem(list);
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal (${problem})`,
+        });
+    })
+    .default([]),
   RINGTRACE_CORS_ORIGINS: z
     .string()
     .transform((list) =>
@@ -223,6 +244,7 @@ export function loadConfig(env: Env = process.env): Config {
         ? null
         : { perSecondMs: get('RINGTRACE_HEAVY_MS_PER_SECOND'), burstMs: get('RINGTRACE_HEAVY_BURST_MS') },
     refusalHold: { ...DEFAULT_REFUSAL_HOLD, maxMs: get('RINGTRACE_REFUSAL_HOLD_MS') },
+    trustProxy: get('RINGTRACE_TRUST_PROXY'),
     corsOrigins: get('RINGTRACE_CORS_ORIGINS'),
     behindTls: get('RINGTRACE_BEHIND_TLS'),
     persistedOperations: get('RINGTRACE_PERSISTED_OPERATIONS'),

@@ -104,7 +104,8 @@ export async function startServer({
     if (config.oidc) logger.info({ issuer: config.oidc.issuer, algorithm: config.oidc.algorithm }, 'single sign-on on');
     const authenticator = createAuthenticator({ tokens, oidc });
     audit = openAuditTrail({ dataDir: config.dataDir, logger });
-    const { rateLimit, concurrency, heavyTime, refusalHold, corsOrigins, behindTls, persistedOperations } = config;
+    const { rateLimit, concurrency, heavyTime, refusalHold, trustProxy, corsOrigins, behindTls, persistedOperations } =
+      config;
     if (!rateLimit) logger.warn('rate limits off (RINGTRACE_RATE_LIMIT=0): allowed on loopback only');
     handler = createApp({
       store,
@@ -117,6 +118,7 @@ export async function startServer({
       concurrency,
       heavyTime: heavyTime ?? undefined,
       refusalHold,
+      trustProxy,
       corsOrigins,
       behindTls,
       persistedOperations,

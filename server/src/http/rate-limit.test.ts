@@ -151,6 +151,35 @@ describe('requests without a valid token', () => {
     expect((await post(app, STATS, auth.headers('viewer'), {}, '10.6.6.6')).status).toBe(200);
   });
 
+  it('behind a trusted proxy, counts by the client in X-Forwarded-For; from anyone else the header is ignored', async () => {
+    const app = createApp({
+      store: api.store,
+      logger: pino({ level: 'silent' }),
+      authenticator: auth.authenticator,
+      rateLimit: { perSecond: 100, burst: 0, unauthenticatedPerMinute: 1 },
+      trustProxy: ['10.9.9.9'],
+    });
+    const viaProxy = (client: string) => ({
+      req: { socket: { remoteAddress: '10.9.9.9' }, headers: { 'x-forwarded-for': client } },
+    });
+    const bad = async (serverContext: unknown) => {
+      const init = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: STATS }),
+      };
+      return (await app.fetch(ENDPOINT, init, serverContext as Record<string, unknown>)).status;
+    };
+    // Two clients behind the proxy: a bucket each.
+    expect([await bad(viaProxy('203.0.113.1')), await bad(viaProxy('203.0.113.1'))]).toEqual([401, 429]);
+    expect(await bad(viaProxy('203.0.113.2'))).toBe(401);
+    // A client that is not the proxy cannot pick its bucket with the header.
+    const forged = (client: string) => ({
+      req: { socket: { remoteAddress: '198.51.100.7' }, headers: { 'x-forwarded-for': client } },
+    });
+    expect([await bad(forged('203.0.113.3')), await bad(forged('203.0.113.4'))]).toEqual([401, 429]);
+  });
+
   it('public requests (probes) are not counted', async () => {
     const app = appWith({ perSecond: 1, burst: 0, unauthenticatedPerMinute: 1 });
     for (let i = 0; i < 5; i++) {

@@ -14,9 +14,9 @@
  * refusal is held up to the wait it announces first (`hold`, refusal-hold.ts), so a client that resends at
  * once cannot make refusing it the server's main work.
  */
-import type { IncomingMessage } from 'node:http';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { socketAddress, type AddressOf } from './client-address.js';
 import { IMPORT_COST, operationCost } from './rate-limit-cost.js';
 import { NO_HOLD, type RefusalHold } from './refusal-hold.js';
 
@@ -31,6 +31,8 @@ export interface RateLimitOptions {
   readonly callerKey: (request: Request) => string | undefined;
   /** Holds each refusal before it is sent (default: none). */
   readonly hold?: RefusalHold;
+  /** The client's address for the 401 bucket (client-address.ts; default: the socket's). */
+  readonly addressOf?: AddressOf;
 }
 
 export const BURST_WINDOW_SECONDS = 10;
@@ -56,7 +58,7 @@ interface Refusal {
 /** Whole seconds, at least 1: Retry-After takes no fractions, and 0 would invite an immediate retry. */
 const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-type Limits = Required<Omit<RateLimitOptions, 'callerKey' | 'hold'>>;
+type Limits = Required<Omit<RateLimitOptions, 'callerKey' | 'hold' | 'addressOf'>>;
 
 function refusal(limit: Bound, options: Limits, retryAfterMs: number) {
   const retryAfterSeconds = secondsOf(retryAfterMs);
@@ -84,15 +86,9 @@ const refusalResponse = (r: Refusal) =>
     headers: { 'content-type': 'application/json; charset=utf-8', ...retryAfterHeader(r) },
   });
 
-/** The client's address as the socket sees it ('unknown' in-process, e.g. app.fetch in tests). */
-function addressOf(serverContext: unknown): string {
-  const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
-  return req?.socket?.remoteAddress ?? 'unknown';
-}
-
 export function useRateLimit(given: RateLimitOptions): Plugin {
   const options = { unauthenticatedPerMinute: DEFAULT_UNAUTHENTICATED_PER_MINUTE, ...given };
-  const { callerKey, hold = NO_HOLD, ...limits } = options;
+  const { callerKey, hold = NO_HOLD, addressOf = socketAddress, ...limits } = options;
   const callers = new BurstyRateLimiter(
     new RateLimiterMemory({ keyPrefix: 'caller', points: options.perSecond, duration: 1 }),
     new RateLimiterMemory({ keyPrefix: 'caller-burst', points: options.burst, duration: BURST_WINDOW_SECONDS }),
