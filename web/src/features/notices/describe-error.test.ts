@@ -48,6 +48,14 @@ describe('describeError', () => {
     expect(describeError(error, 'run the query').next).toMatch(/still running/);
   });
 
+  it('tells a spent server-time budget (429, bound serverTime) from the other limits', () => {
+    const error = Object.assign(new Error("this caller's server time for expensive operations is spent"), {
+      code: 'LIMIT_EXCEEDED',
+      details: { bound: 'serverTime', limit: 'heavyTimeBudget', max: 5000, retryAfterSeconds: 40 },
+    });
+    expect(describeError(error, 'run the query').next).toMatch(/share of the server’s time/);
+  });
+
   it('names the right a 403 needed and the least role holding it', () => {
     const error = Object.assign(new Error('forbidden'), {
       code: 'FORBIDDEN',

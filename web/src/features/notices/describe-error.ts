@@ -70,6 +70,12 @@ const isBusy = (error: unknown): boolean =>
 const BUSY =
   'A heavy query (Cypher, a saved query or a 3-hop expansion) is still running for you or the server has as many as it runs at once: wait for it to finish, then try again.';
 
+/** A 429 with bound `serverTime`: this caller's heavy queries used their share of a shared server's time. */
+const isOutOfTime = (error: unknown): boolean =>
+  (error as { details?: { bound?: unknown } } | null)?.details?.bound === 'serverTime';
+const OUT_OF_TIME =
+  'Your heavy queries (Cypher, saved queries, 3-hop expansions) have used their share of the server’s time while others use it too: wait as long as the server says above, or ask for less (fewer hops, a narrower query).';
+
 export function describeError(error: unknown, doing: string): Problem {
   const code = codeOf(error);
   if (isUnreachable(error)) {
@@ -90,7 +96,9 @@ export function describeError(error: unknown, doing: string): Problem {
           ? RATE
           : isBusy(error)
             ? BUSY
-            : code && NEXT[code]) ??
+            : isOutOfTime(error)
+              ? OUT_OF_TIME
+              : code && NEXT[code]) ??
       'Try again. If it keeps failing, note what you did and report it with the message above.',
     retriable: isTransient(error),
   };
