@@ -111,6 +111,8 @@ export function createApp(options: AppOptions) {
   const hold = options.refusalHold ? createRefusalHold(options.refusalHold) : NO_HOLD;
   const time = options.heavyTime ? createHeavyTimeBudget(options.heavyTime) : undefined;
   const callerKey = (request: Request) => callerOf(request)?.id;
+  // Behind trusted proxies, the client in X-Forwarded-For: for the 401 limit and the audit trail alike.
+  const addressOf = clientAddress(options.trustProxy ?? []);
   const log = logger.child({ component: 'http' });
   const limits: ApiLimits = { ...DEFAULT_API_LIMITS, ...given };
   const cors = useStrictCors({ origins: options.corsOrigins ?? [], csrfHeader: CSRF_HEADER });
@@ -141,9 +143,7 @@ export function createApp(options: AppOptions) {
       useRootFieldRights(),
       // After auth (it reads the caller) and the rights (a 403 costs no more than 1 point), before
       // anything that answers a request itself (the import endpoint).
-      ...(rateLimit
-        ? [useRateLimit({ ...rateLimit, callerKey, hold, addressOf: clientAddress(options.trustProxy ?? []) })]
-        : []),
+      ...(rateLimit ? [useRateLimit({ ...rateLimit, callerKey, hold, addressOf })] : []),
       // After the rate limit (a refused request takes no slot); inside the timeout, so a timed-out
       // operation gives its slot back when the executor stops.
       ...(concurrency ? [useConcurrencyLimit({ ...concurrency, callerKey, hold, ...(time && { time }) })] : []),
@@ -155,7 +155,7 @@ export function createApp(options: AppOptions) {
       cors.headers,
       useSecurityHeaders({ behindTls: options.behindTls ?? false }),
       // Last, to record the final answer (audit/use-audit-trail.ts times requests from before the first plugin).
-      ...(audit ? [useAuditTrail(audit, { graphqlPath: GRAPHQL, httpPaths: [IMPORT] })] : []),
+      ...(audit ? [useAuditTrail(audit, { graphqlPath: GRAPHQL, httpPaths: [IMPORT], addressOf })] : []),
     ],
   });
 }

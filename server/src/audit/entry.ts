@@ -51,6 +51,11 @@ export interface AuditSize {
 /** What a caller records; the trail adds `seq`, `prev` and `hash` when it writes. */
 export interface AuditEvent {
   readonly who: AuditWho | null;
+  /**
+   * The client's address for an HTTP request: the socket's, or behind a trusted reverse proxy the nearest
+   * untrusted one in X-Forwarded-For (http/client-address.ts); absent for the command line.
+   */
+  readonly from?: string | undefined;
   readonly action: AuditAction;
   readonly outcome: AuditOutcome;
   readonly size?: AuditSize | undefined;
@@ -78,6 +83,17 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'> | Record<string, unkno
 
 /** The line written for an entry, its members in a readable order (the hash does not depend on it). */
 export function entryLine(entry: AuditEntry): string {
-  const { seq, at, who, action, outcome, size, durationMs, prev, hash } = entry;
-  return JSON.stringify({ seq, at, who, action, outcome, size, durationMs, prev, hash });
+  const { seq, at, who, from, action, outcome, size, durationMs, prev, hash } = entry;
+  return JSON.stringify({
+    seq,
+    at,
+    who,
+    ...(from !== undefined && { from }),
+    action,
+    outcome,
+    size,
+    durationMs,
+    prev,
+    hash,
+  });
 }

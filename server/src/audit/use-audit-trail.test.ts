@@ -186,6 +186,25 @@ describe('the audit queries', () => {
       errors?: Array<{ extensions?: Record<string, unknown> }>;
     };
 
+  it("records the client's address (the socket's here; no proxy is trusted), and admins read it", async () => {
+    const before = await last();
+    const response = await app.fetch(
+      'http://ringtrace.test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.tokenFor('admin')}` },
+        body: JSON.stringify({ query: '{ stats { engine } }' }),
+      },
+      { req: { socket: { remoteAddress: '192.0.2.10' }, headers: { 'x-forwarded-for': '203.0.113.9' } } },
+    );
+    expect(response.status).toBe(200);
+    const [entry] = await since(before);
+    expect(entry).toMatchObject({ from: '192.0.2.10', outcome: { status: 'ok' } });
+    const page = await gql('admin', `{ auditTrail(after: ${before}, first: 1) { entries { seq from } } }`);
+    expect(page.data!.auditTrail!.entries).toEqual([{ seq: before + 1, from: '192.0.2.10' }]);
+    expect((await trail.verify()).ok).toBe(true);
+  });
+
   it('admins page through the trail with filters', async () => {
     const page = await gql(
       'admin',

@@ -23,6 +23,8 @@ export interface AuditPluginOptions {
   readonly graphqlPath: string;
   /** Other paths (and everything under them) whose every call is recorded: the import endpoint. */
   readonly httpPaths: readonly string[];
+  /** The client's address from yoga's server context (app.ts: http/client-address.ts); absent: not recorded. */
+  readonly addressOf?: (serverContext: unknown) => string;
 }
 
 /** Refusals recorded wherever they happen, public paths included. */
@@ -90,7 +92,7 @@ export function useAuditTrail(trail: AuditTrail, options: AuditPluginOptions): P
       state.code = firstErrorCode(result);
       state.items = itemsOf((result as { data?: unknown }).data);
     },
-    onResponse({ request, response, setResponse }) {
+    onResponse({ request, response, serverContext, setResponse }) {
       const url = new URL(request.url, 'http://localhost');
       const path = url.pathname;
       const isGraphql = path === options.graphqlPath;
@@ -102,6 +104,7 @@ export function useAuditTrail(trail: AuditTrail, options: AuditPluginOptions): P
       const record = (size: AuditSize, code: string | undefined, action: AuditAction) =>
         trail.record({
           who,
+          ...(options.addressOf && { from: options.addressOf(serverContext) }),
           action,
           outcome: outcomeOf(response.status, code),
           size,
@@ -112,7 +115,10 @@ export function useAuditTrail(trail: AuditTrail, options: AuditPluginOptions): P
         const length = Number(response.headers.get('content-length') ?? Number.NaN);
         const name = state.name ?? (state.params ? (state.operationName ?? 'unparsed document') : httpLabel);
         return record(
-          { ...(Number.isFinite(length) && { bytes: length }), ...(state.items !== undefined && { items: state.items }) },
+          {
+            ...(Number.isFinite(length) && { bytes: length }),
+            ...(state.items !== undefined && { items: state.items }),
+          },
           state.code,
           {
             kind: 'graphql',

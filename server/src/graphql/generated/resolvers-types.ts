@@ -70,6 +70,8 @@ export type AuditEntry = {
   readonly action: AuditAction;
   readonly at: Scalars['DateTime']['output'];
   readonly durationMs: Scalars['Float']['output'];
+  /** The client's address: the socket's, or behind a trusted reverse proxy (RINGTRACE_TRUST_PROXY) the nearest untrusted one in X-Forwarded-For. Null for the command line and for entries written before it was recorded. */
+  readonly from?: Maybe<Scalars['String']['output']>;
   /** SHA-256 of prev and this entry's canonical JSON. */
   readonly hash: Scalars['String']['output'];
   readonly outcome: AuditOutcome;
@@ -1293,6 +1295,7 @@ export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends
   action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
   prev?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
