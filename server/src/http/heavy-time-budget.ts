@@ -76,6 +76,12 @@ export function createHeavyTimeBudget(
       // Re-inserted, so the map stays in order of last request and the stale ones are at its head.
       lastSeen.delete(key);
       lastSeen.set(key, now());
+      // The stale ones are at the head: dropped here too, so the map holds only recent callers.
+      const since = now() - ACTIVE_WINDOW_MS;
+      for (const [other, at] of lastSeen) {
+        if (at >= since) break;
+        lastSeen.delete(other);
+      }
     },
     shared(key) {
       const since = now() - ACTIVE_WINDOW_MS;
