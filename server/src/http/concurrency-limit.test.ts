@@ -6,36 +6,25 @@
  */
 import fc from 'fast-check';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { Role } from '../domain/access/rights.js';
 import type { GraphStore } from '../store/port.js';
-import { demoApp, type DemoApp } from '../testing/demo-app.js';
 import { gatedStore } from '../testing/gated-store.js';
-import { createTestAuth, type TestAuth } from '../testing/test-auth.js';
+import { demoWithAuth } from '../testing/demo-with-auth.js';
 import { createSlots, DEFAULT_CONCURRENCY } from './concurrency-limit.js';
 
 const ENDPOINT = 'http://ringtrace.test/graphql';
 const CYPHER = 'query Q($q: String!) { runCypher(query: $q) { columns } }';
 const RETURN_ONE = { q: 'RETURN 1 AS one' };
-let api: DemoApp;
-let auth: TestAuth;
-
-beforeAll(async () => {
-  api = await demoApp();
-  auth = await createTestAuth();
-}, 120_000);
-afterAll(async () => {
-  await auth?.dispose();
-  await api?.dispose();
-});
+const demo = demoWithAuth();
 
 function appWith(store: GraphStore, operationTimeoutMs?: number): App {
   return createApp({
     store,
     logger: pino({ level: 'silent' }),
-    authenticator: auth.authenticator,
+    authenticator: demo.auth.authenticator,
     concurrency: { perCaller: 1, global: 2 },
     ...(operationTimeoutMs !== undefined && { limits: { operationTimeoutMs } }),
   });
@@ -44,7 +33,7 @@ function appWith(store: GraphStore, operationTimeoutMs?: number): App {
 async function post(app: App, role: Role, query: string, variables: Record<string, unknown> = {}) {
   const response = await app.fetch(ENDPOINT, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...auth.headers(role) },
+    headers: { 'content-type': 'application/json', ...demo.auth.headers(role) },
     body: JSON.stringify({ query, variables }),
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -56,7 +45,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('concurrency limits', () => {
   it('refuses a second expensive operation from the same token at once, with the bound named', async () => {
-    const gated = gatedStore(api.store);
+    const gated = gatedStore(demo.api.store);
     const app = appWith(gated.store);
     gated.hold();
     const first = post(app, 'analyst', CYPHER, RETURN_ONE);
@@ -82,7 +71,7 @@ describe('concurrency limits', () => {
   });
 
   it('never limits cheap operations, even while the caller holds its slot', async () => {
-    const gated = gatedStore(api.store);
+    const gated = gatedStore(demo.api.store);
     const app = appWith(gated.store);
     gated.hold();
     const first = post(app, 'analyst', CYPHER, RETURN_ONE);
@@ -102,7 +91,7 @@ describe('concurrency limits', () => {
   });
 
   it('lets different tokens run side by side up to the global cap', async () => {
-    const gated = gatedStore(api.store);
+    const gated = gatedStore(demo.api.store);
     const app = appWith(gated.store);
     gated.hold();
     const analyst = post(app, 'analyst', CYPHER, RETURN_ONE);
@@ -118,7 +107,7 @@ describe('concurrency limits', () => {
   });
 
   it('gives the slot back after a store error and after the operation timeout', async () => {
-    const gated = gatedStore(api.store);
+    const gated = gatedStore(demo.api.store);
     const app = appWith(gated.store, 300);
     gated.failNext();
     const failed = await post(app, 'analyst', CYPHER, RETURN_ONE);

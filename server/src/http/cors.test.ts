@@ -3,30 +3,24 @@
  * anywhere, preflights refused); listed origins get exactly their own origin back, never credentials.
  */
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp, CSRF_HEADER, type App } from '../app.js';
-import { demoApp, type DemoApp } from '../testing/demo-app.js';
-import { createTestAuth, type TestAuth } from '../testing/test-auth.js';
+import { demoWithAuth } from '../testing/demo-with-auth.js';
 import { CORS_MAX_AGE_SECONDS, isExactOrigin } from './cors.js';
 
 const UI = 'https://ui.example.org';
 const FOREIGN = 'https://evil.example';
-let api: DemoApp;
-let auth: TestAuth;
-
-beforeAll(async () => {
-  api = await demoApp();
-  auth = await createTestAuth();
-}, 120_000);
-afterAll(async () => {
-  await auth?.dispose();
-  await api?.dispose();
-});
+const demo = demoWithAuth();
 
 const appWith = (corsOrigins?: string[]): App =>
-  createApp({ store: api.store, logger: pino({ level: 'silent' }), authenticator: auth.authenticator, corsOrigins });
+  createApp({
+    store: demo.api.store,
+    logger: pino({ level: 'silent' }),
+    authenticator: demo.auth.authenticator,
+    corsOrigins,
+  });
 
-const post = (app: App, origin: string, headers: Record<string, string> = auth.headers('viewer')) =>
+const post = (app: App, origin: string, headers: Record<string, string> = demo.auth.headers('viewer')) =>
   app.fetch('http://ringtrace.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin, ...headers },

@@ -6,28 +6,17 @@
  * the test needs, and records the read options the limits passed down.
  */
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.js';
 import type { Role } from '../domain/access/rights.js';
 import type { GraphStore } from '../store/port.js';
-import { demoApp, type DemoApp } from '../testing/demo-app.js';
 import { gatedStore } from '../testing/gated-store.js';
-import { createTestAuth, type TestAuth } from '../testing/test-auth.js';
+import { demoWithAuth } from '../testing/demo-with-auth.js';
 
 const ENDPOINT = 'http://ringtrace.test/graphql';
 const CYPHER = 'query Q($q: String!, $t: Int) { runCypher(query: $q, timeoutMs: $t) { columns } }';
 const STATS = '{ stats { engine } }';
-let api: DemoApp;
-let auth: TestAuth;
-
-beforeAll(async () => {
-  api = await demoApp();
-  auth = await createTestAuth();
-}, 120_000);
-afterAll(async () => {
-  await auth?.dispose();
-  await api?.dispose();
-});
+const demo = demoWithAuth();
 
 /** 400 ms of server time at most, regained at 10 ms a second: one slow operation spends it. */
 const BUDGET = { perSecondMs: 10, burstMs: 400 };
@@ -37,7 +26,7 @@ const appWith = (store: GraphStore): App =>
   createApp({
     store,
     logger: pino({ level: 'silent' }),
-    authenticator: auth.authenticator,
+    authenticator: demo.auth.authenticator,
     concurrency: { perCaller: 1, global: 3 },
     heavyTime: BUDGET,
     refusalHold: { maxMs: HOLD_MS, maxHeld: 10 },
@@ -46,7 +35,7 @@ const appWith = (store: GraphStore): App =>
 async function post(app: App, role: Role, query: string, variables: Record<string, unknown> = {}) {
   const response = await app.fetch(ENDPOINT, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...auth.headers(role) },
+    headers: { 'content-type': 'application/json', ...demo.auth.headers(role) },
     body: JSON.stringify({ query, variables }),
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -66,7 +55,7 @@ async function slowCypher(gated: ReturnType<typeof gatedStore>, app: App, role: 
 
 describe('server-time budget for expensive operations', () => {
   it('never binds a caller alone on the server, though it is charged', async () => {
-    const gated = gatedStore(api.store);
+    const gated = gatedStore(demo.api.store);
     const app = appWith(gated.store);
     expect((await slowCypher(gated, app, 'analyst', 500)).status).toBe(200);
     // In debt now, but still alone: the next one runs, with its own timeout.
@@ -76,7 +65,7 @@ describe('server-time budget for expensive operations', () => {
   });
 
   it('once the server is shared: refuses a caller in debt (held first), and cuts timeouts to what is left', async () => {
-    const gated = gatedStore(api.store);
+    const gated = gatedStore(demo.api.store);
     const app = appWith(gated.store);
     expect((await slowCypher(gated, app, 'analyst', 500)).status).toBe(200);
     // Another caller shares the server now.
@@ -103,7 +92,7 @@ describe('server-time budget for expensive operations', () => {
 
   it('names the budget when a cut timeout is hit', async () => {
     // The embedded engine itself: a query that outlasts the 400 ms the budget leaves.
-    const app = appWith(api.store);
+    const app = appWith(demo.api.store);
     expect((await post(app, 'viewer', STATS)).status).toBe(200);
     const slow = await post(app, 'analyst', CYPHER, {
       // An interruptible join (store/kuzu/run-read.test.ts): Kuzu stops it soon after the deadline.

@@ -4,27 +4,21 @@
  * address.
  */
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.js';
-import { demoApp, type DemoApp } from '../testing/demo-app.js';
-import { createTestAuth, type TestAuth } from '../testing/test-auth.js';
+import { demoWithAuth } from '../testing/demo-with-auth.js';
 import type { RateLimitOptions } from './rate-limit.js';
 
 const ENDPOINT = 'http://ringtrace.test/graphql';
-let api: DemoApp;
-let auth: TestAuth;
-
-beforeAll(async () => {
-  api = await demoApp();
-  auth = await createTestAuth();
-}, 120_000);
-afterAll(async () => {
-  await auth?.dispose();
-  await api?.dispose();
-});
+const demo = demoWithAuth();
 
 const appWith = (rateLimit: Omit<RateLimitOptions, 'callerKey'>): App =>
-  createApp({ store: api.store, logger: pino({ level: 'silent' }), authenticator: auth.authenticator, rateLimit });
+  createApp({
+    store: demo.api.store,
+    logger: pino({ level: 'silent' }),
+    authenticator: demo.auth.authenticator,
+    rateLimit,
+  });
 
 /** A socket's address, as the Node adapter passes it to yoga in the server context. */
 const from = (address: string) => ({ req: { socket: { remoteAddress: address } } });
@@ -51,7 +45,7 @@ describe('rate limits per token', () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof post>> | undefined;
     for (let i = 0; i < 6; i++) {
-      last = await post(app, STATS, auth.headers('viewer'));
+      last = await post(app, STATS, demo.auth.headers('viewer'));
       statuses.push(last.status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
@@ -74,15 +68,15 @@ describe('rate limits per token', () => {
 
   it('holds a refusal before sending it (refusalHold), never longer than the wait it announces', async () => {
     const app = createApp({
-      store: api.store,
+      store: demo.api.store,
       logger: pino({ level: 'silent' }),
-      authenticator: auth.authenticator,
+      authenticator: demo.auth.authenticator,
       rateLimit: { perSecond: 1, burst: 0 },
       refusalHold: { maxMs: 250, maxHeld: 10 },
     });
-    expect((await post(app, STATS, auth.headers('analyst'))).status).toBe(200);
+    expect((await post(app, STATS, demo.auth.headers('analyst'))).status).toBe(200);
     const started = performance.now();
-    const refused = await post(app, STATS, auth.headers('analyst'));
+    const refused = await post(app, STATS, demo.auth.headers('analyst'));
     expect(refused.status).toBe(429);
     expect(performance.now() - started).toBeGreaterThanOrEqual(245);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -90,27 +84,27 @@ describe('rate limits per token', () => {
 
   it('keeps a bucket per token: one caller over its limit does not slow another', async () => {
     const app = appWith({ perSecond: 2, burst: 0 });
-    for (let i = 0; i < 2; i++) expect((await post(app, STATS, auth.headers('viewer'))).status).toBe(200);
-    expect((await post(app, STATS, auth.headers('viewer'))).status).toBe(429);
-    expect((await post(app, STATS, auth.headers('analyst'))).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await post(app, STATS, demo.auth.headers('viewer'))).status).toBe(200);
+    expect((await post(app, STATS, demo.auth.headers('viewer'))).status).toBe(429);
+    expect((await post(app, STATS, demo.auth.headers('analyst'))).status).toBe(200);
   });
 
   it('lets the bucket refill: allowed again after Retry-After', async () => {
     const app = appWith({ perSecond: 1, burst: 0 });
-    expect((await post(app, STATS, auth.headers('loader'))).status).toBe(200);
-    const refused = await post(app, STATS, auth.headers('loader'));
+    expect((await post(app, STATS, demo.auth.headers('loader'))).status).toBe(200);
+    const refused = await post(app, STATS, demo.auth.headers('loader'));
     expect(refused.status).toBe(429);
     await new Promise((resolve) => setTimeout(resolve, Number(refused.headers.get('retry-after')) * 1000 + 50));
-    expect((await post(app, STATS, auth.headers('loader'))).status).toBe(200);
+    expect((await post(app, STATS, demo.auth.headers('loader'))).status).toBe(200);
   });
 
   it('charges heavier operations more: runCypher costs 10, the same as ten small requests', async () => {
     const app = appWith({ perSecond: 10, burst: 0 });
     const cypher = 'query ($q: String!) { runCypher(query: $q) { rows } }';
-    const ran = await post(app, cypher, auth.headers('analyst'), { q: 'RETURN 1 AS one' });
+    const ran = await post(app, cypher, demo.auth.headers('analyst'), { q: 'RETURN 1 AS one' });
     expect(ran.status).toBe(200);
     expect(ran.body.data.runCypher.rows).toEqual([[1]]);
-    const next = await post(app, STATS, auth.headers('analyst'));
+    const next = await post(app, STATS, demo.auth.headers('analyst'));
     expect(next.status).toBe(429);
     expect(next.body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', bound: 'rate' });
   });
@@ -118,7 +112,7 @@ describe('rate limits per token', () => {
   it('refuses a heavy operation over the budget before it runs: 429 and no data', async () => {
     const app = appWith({ perSecond: 5, burst: 0 });
     const deep = 'query ($d: Int!) { neighbourhood(ids: ["crimegroup:khimprom"], depth: $d) { entities { id } } }';
-    const refused = await post(app, deep, auth.headers('admin'), { d: 3 });
+    const refused = await post(app, deep, demo.auth.headers('admin'), { d: 3 });
     expect(refused.status).toBe(429);
     expect(refused.body.data).toBeUndefined();
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -148,14 +142,14 @@ describe('requests without a valid token', () => {
     });
     expect((await post(app, STATS, bad, {}, '10.7.7.7')).status).toBe(401);
     // A valid token from the throttled address still gets in: only refusals count against the address.
-    expect((await post(app, STATS, auth.headers('viewer'), {}, '10.6.6.6')).status).toBe(200);
+    expect((await post(app, STATS, demo.auth.headers('viewer'), {}, '10.6.6.6')).status).toBe(200);
   });
 
   it('behind a trusted proxy, counts by the client in X-Forwarded-For; from anyone else the header is ignored', async () => {
     const app = createApp({
-      store: api.store,
+      store: demo.api.store,
       logger: pino({ level: 'silent' }),
-      authenticator: auth.authenticator,
+      authenticator: demo.auth.authenticator,
       rateLimit: { perSecond: 100, burst: 0, unauthenticatedPerMinute: 1 },
       trustProxy: ['10.9.9.9'],
     });
@@ -191,7 +185,7 @@ describe('requests without a valid token', () => {
 describe('without a rate limit (the app built without one)', () => {
   it('never answers 429', async () => {
     const statuses = new Set<number>();
-    for (let i = 0; i < 30; i++) statuses.add((await api.gqlAs('viewer', STATS)).status);
+    for (let i = 0; i < 30; i++) statuses.add((await demo.api.gqlAs('viewer', STATS)).status);
     expect([...statuses]).toEqual([200]);
   });
 });
