@@ -69,6 +69,15 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
+/** A comma-separated list, each entry trimmed, empty ones dropped. */
+const commaList = () =>
+  z.string().transform((list) =>
+    list
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
+
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -125,14 +134,7 @@ const variables = {
   // How long a 429 of the rate or concurrency limits is held before it is sent (http/refusal-hold.ts); 0: at once.
   RINGTRACE_REFUSAL_HOLD_MS: integer(0, 60_000).default(DEFAULT_REFUSAL_HOLD.maxMs),
   // Reverse proxies whose X-Forwarded-For is believed for per-address limits (http/client-address.ts).
-  RINGTRACE_TRUST_PROXY: z
-    .string()
-    .transform((list) =>
-      list
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean),
-    )
+  RINGTRACE_TRUST_PROXY: commaList()
     .superRefine((list, ctx) => {
       const problem = trustListProblem(list);
       if (problem)
@@ -142,14 +144,7 @@ const variables = {
         });
     })
     .default([]),
-  RINGTRACE_CORS_ORIGINS: z
-    .string()
-    .transform((list) =>
-      list
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
+  RINGTRACE_CORS_ORIGINS: commaList()
     .refine((origins) => origins.every(isExactOrigin), {
       error: 'must be a comma-separated list of exact origins like https://ui.example.org (no path, no *)',
     })
