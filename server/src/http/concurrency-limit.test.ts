@@ -9,13 +9,11 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.js';
 import { loadConfig } from '../config.js';
-import type { Role } from '../domain/access/rights.js';
 import type { GraphStore } from '../store/port.js';
 import { gatedStore } from '../testing/gated-store.js';
 import { demoWithAuth } from '../testing/demo-with-auth.js';
 import { createSlots, DEFAULT_CONCURRENCY } from './concurrency-limit.js';
 
-const ENDPOINT = 'http://ringtrace.test/graphql';
 const CYPHER = 'query Q($q: String!) { runCypher(query: $q) { columns } }';
 const RETURN_ONE = { q: 'RETURN 1 AS one' };
 const demo = demoWithAuth();
@@ -30,15 +28,7 @@ function appWith(store: GraphStore, operationTimeoutMs?: number): App {
   });
 }
 
-async function post(app: App, role: Role, query: string, variables: Record<string, unknown> = {}) {
-  const response = await app.fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...demo.auth.headers(role) },
-    body: JSON.stringify({ query, variables }),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-}
+const post = demo.post;
 
 /** Lets the app reach the gated store call before the next request is sent. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));

@@ -13,7 +13,6 @@ import type { GraphStore } from '../store/port.js';
 import { gatedStore } from '../testing/gated-store.js';
 import { demoWithAuth } from '../testing/demo-with-auth.js';
 
-const ENDPOINT = 'http://ringtrace.test/graphql';
 const CYPHER = 'query Q($q: String!, $t: Int) { runCypher(query: $q, timeoutMs: $t) { columns } }';
 const STATS = '{ stats { engine } }';
 const demo = demoWithAuth();
@@ -32,15 +31,7 @@ const appWith = (store: GraphStore): App =>
     refusalHold: { maxMs: HOLD_MS, maxHeld: 10 },
   });
 
-async function post(app: App, role: Role, query: string, variables: Record<string, unknown> = {}) {
-  const response = await app.fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...demo.auth.headers(role) },
-    body: JSON.stringify({ query, variables }),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-}
+const post = demo.post;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
