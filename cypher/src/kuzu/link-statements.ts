@@ -20,6 +20,8 @@ export interface LinkPairStatements {
    * fixed cost that grows with the data already in the table, so it is for large batches only.
    */
   readonly copy: KuzuStatement;
+  /** Creates the links of a JSON Lines file keyed `from`, `to` and column names (see EntityStatements.copyFile). */
+  readonly copyFile: (path: string) => KuzuStatement;
   /** Updates one link: sources set; a NULL property keeps its stored value. */
   readonly update: KuzuStatement;
   /** Deletes one link by id between two given endpoints. */
@@ -82,6 +84,8 @@ export function linkStatements(rel: RelationshipShape): LinkStatements {
           `(from=${literal(from)}, to=${literal(to)})`,
         ['rows'],
       ),
+      copyFile: (path) =>
+        statement(`COPY ${table} (${copyTargets}) FROM ${literal(path)} (from=${literal(from)}, to=${literal(to)})`),
       update: statement(`${anchor} SET ${sets}`, ['from', 'to', 'id', 'sources', ...propParams]),
       remove: statement(`${anchor} DELETE l`, ['from', 'to', 'id']),
     };

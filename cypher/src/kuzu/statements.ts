@@ -117,9 +117,10 @@ export interface CatalogEntry {
  * Every statement the adapter can send, for a test to run each one on Kuzu at least once: schema and
  * introspection, per-kind and per-type CRUD (every FROM/TO pair), search per kind, counts, expansion for
  * every seed kind and depth, removal (entity, its link ids, link per pair), expansion and paths following each type alone, shortest paths for every pair of kinds at the smallest and largest bound. The type list is
- * inlined, so a combination of several types is one more statement of the same form.
+ * inlined, so a combination of several types is one more statement of the same form. COPY from a file
+ * names `stageFile` (a JSON Lines file the caller provides; empty loads nothing).
  */
-export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
+export function allKuzuStatements(shape: ModelShape, stageFile = 'stage.json'): CatalogEntry[] {
   const st = kuzuStatements(shape);
   const schema = kuzuSchema(shape);
   const out: CatalogEntry[] = [];
@@ -149,6 +150,7 @@ export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
     ] as const) {
       add(`entity ${kind} ${key}`, e[key]);
     }
+    add(`entity ${kind} copyFile`, e.copyFile(stageFile));
   }
   for (const [kind, s] of st.entityLinkIds) add(`entity ${kind} link ids`, s);
   for (const [type, l] of st.links) {
@@ -158,6 +160,7 @@ export function allKuzuStatements(shape: ModelShape): CatalogEntry[] {
       for (const key of ['getById', 'create', 'copy', 'update', 'remove'] as const) {
         add(`link ${type} ${p.from}->${p.to} ${key}`, p[key]);
       }
+      add(`link ${type} ${p.from}->${p.to} copyFile`, p.copyFile(stageFile));
     }
   }
   for (const [kind, s] of st.search) add(`search ${kind}`, s);

@@ -38,6 +38,19 @@ export interface WriteOptions {
    * re-asserted entity by what first described it.
    */
   readonly keepText?: boolean;
+  /**
+   * A large batch of a bulk load (the importer's `--fast`). The embedded engine then stages the new rows in
+   * files and COPYs them whatever its tables already hold; Neo4j writes as usual. Not safe against a kill
+   * on the embedded engine (a COPY killed midway may leave the database unreadable).
+   */
+  readonly bulk?: boolean;
+  /**
+   * One citation per file: a stored fact that already cites a record of a file (its SHA-256) is not cited
+   * again for another record of that file asserting the same values. The importer sets it, so what a file
+   * loads does not depend on what its FactMemory still remembers, on batch sizes, or on a resumed run:
+   * each fact cites the first record of the file that asserted it (and each record that changed it).
+   */
+  readonly oneCitationPerFile?: boolean;
 }
 
 export interface WriteResult {

@@ -147,15 +147,21 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
         return { entities: none, links: none };
       }
       const kinds = plan.entities.map((e) => e.kind.name);
+      const context = {
+        ...write,
+        keepText: options?.keepText === true,
+        bulk: options?.bulk === true,
+        oneCitationPerFile: options?.oneCitationPerFile === true,
+      };
       return guarded(() =>
         s.exclusive(async (run) => {
           await fts.repair(run, kinds);
           try {
-            return await writePlan({ ...write, keepText: options?.keepText === true }, run, plan);
+            return await writePlan(context, run, plan);
           } catch (error) {
             if (!isFtsPoisoned(error)) throw error;
             await fts.repair(run, kinds, true); // poisoned by an update whose mark was lost (fts-repair.ts)
-            return writePlan({ ...write, keepText: options?.keepText === true }, run, plan);
+            return writePlan(context, run, plan);
           }
         }),
       );

@@ -3,7 +3,7 @@
  * the adapter's own session (prepare, exact parameters, results closed). Parameters get placeholder
  * values of the right shape; the contract suite checks what the statements do.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allKuzuStatements, kuzuStatements, type KuzuStatement } from '@ringtrace/cypher/kuzu/index.js';
@@ -54,7 +54,9 @@ describe('every Kuzu statement of the adapter', () => {
     const db = new Database(join(dir, 'all.kuzu'), 128 * 1024 * 1024);
     const session = new KuzuSession(db, 'all.kuzu', { readConnections: 1, queryTimeoutMs: 30_000 });
     await session.open();
-    const catalog = allKuzuStatements(model);
+    const stage = join(dir, 'empty.json');
+    writeFileSync(stage, '');
+    const catalog = allKuzuStatements(model, stage);
     const failures: string[] = [];
     let ran = 0;
     await session.exclusive(async (run) => {

@@ -13,12 +13,14 @@
  * 4e5 rels its fixed cost is ~300 ms, and with hub nodes (800 numbers holding most calls) a 10k-row COPY
  * filled a 512 MiB buffer pool at ~1.8e5 rels, where one statement per link still ran (quirks.test.ts has
  * the commit cost). So COPY from copyMinRows new links of one FROM/TO pair while the table holds fewer
- * than COPY_MAX_TABLE_RELS rels, and one statement per link after that.
+ * than COPY_MAX_TABLE_RELS rels, and one statement per link after that. A bulk write (WriteOptions.bulk,
+ * the importer's `--fast`) COPYs whatever the table holds, from staged files (copy-rows.ts): its batches
+ * are large (1e5 facts) and few.
  */
 import type { KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
 import { DomainError } from '../../domain/errors.js';
-import type { PropertyType } from '../../domain/model/index.js';
 import type { WriteCounts, WriteResult } from '../port.js';
+import { copyEntities, copyLinks } from './copy-rows.js';
 import { linkSourcesBound, storedEntity, storedLink, type StoredEntity, type StoredLink } from './rows.js';
 import type { Params, Row } from './session.js';
 import { inTransaction, type Run } from './transaction.js';
@@ -36,17 +38,19 @@ export interface WriteContext {
   readonly onTextUpdate?: (kind: string) => void;
   /** Existing entities keep their caption and search text (WriteOptions.keepText). */
   readonly keepText?: boolean;
+  /** A bulk load (WriteOptions.bulk): new rows COPYed from staged files, whatever the tables hold. */
+  readonly bulk?: boolean;
+  /** WriteOptions.oneCitationPerFile. */
+  readonly oneCitationPerFile?: boolean;
 }
-
-const COPY_CHUNK = 50_000;
 
 /** Up to this many ids, one primary-key lookup each beats one scan of the table. */
 export const nodeLookupsPerScan = (tableRows: number) => Math.max(64, tableRows / 1_000);
 const linkLookupsPerScan = (tableRows: number) => Math.max(32, tableRows / 5_000);
 /** Rels in a table up to which new links may be COPYed (see above). */
 export const COPY_MAX_TABLE_RELS = 100_000;
-export const useCopy = (relRows: number, newLinks: number, copyMinRows: number) =>
-  newLinks >= copyMinRows && relRows + newLinks <= COPY_MAX_TABLE_RELS;
+export const useCopy = (relRows: number, newLinks: number, copyMinRows: number, bulk = false) =>
+  newLinks >= copyMinRows && (bulk || relRows + newLinks <= COPY_MAX_TABLE_RELS);
 
 const counts = (): { created: number; updated: number; unchanged: number } => ({
   created: 0,
@@ -64,24 +68,6 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   }
   return out;
 }
-
-const chunks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
-/** Rows for `$rows`: every key in statement order, a first row that pins each field's type (id ''). */
-function rowsParam(keys: readonly string[], listKeys: ReadonlySet<string>, rows: Array<Record<string, Bound>>) {
-  const pin = Object.fromEntries(keys.map((k) => [k, listKeys.has(k) ? [''] : '']));
-  return [pin, ...rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k] ?? null])))];
-}
-
-/** Row keys bound as lists: entity sources (a STRING[]; link sources are one string) and string[] properties. */
-const listKeysOf = (properties: Readonly<Record<string, { type: PropertyType }>>, sourcesIsList: boolean) =>
-  new Set([
-    ...(sourcesIsList ? ['sources'] : []),
-    ...Object.entries(properties)
-      .filter(([, p]) => p.type === 'string[]')
-      .map(([n]) => `p_${n}`),
-  ]);
 
 async function readEntities(
   ctx: WriteContext,
@@ -104,9 +90,12 @@ function changedProps(given: Map<string, Bound>, stored: StoredEntity | StoredLi
   return false;
 }
 
-const mergedSources = (stored: readonly string[], given: readonly string[]) => {
+/** Stored sources with the given ones added; with oneCitationPerFile, not one of a file already cited. */
+const mergedSources = (stored: readonly string[], given: readonly string[], oneCitationPerFile = false) => {
   const out = [...stored];
-  for (const s of given) if (!out.includes(s)) out.push(s);
+  const fileOf = (source: string) => source.slice(0, source.indexOf('#'));
+  const cited = oneCitationPerFile ? new Set(stored.map(fileOf)) : undefined;
+  for (const s of given) if (!out.includes(s) && !cited?.has(fileOf(s))) out.push(s);
   return out;
 };
 
@@ -140,9 +129,10 @@ async function writeEntities(
         continue;
       }
       const s = storedEntity(e.kind, row);
-      const sources = mergedSources(s.sources, e.sources);
+      const changed = changedProps(e.props, s);
+      const sources = mergedSources(s.sources, e.sources, ctx.oneCitationPerFile && !changed);
       const textChanged = !ctx.keepText && (s.caption !== e.caption || s.searchText !== e.searchText);
-      if (!textChanged && sources.length === s.sources.length && !changedProps(e.props, s)) {
+      if (!textChanged && sources.length === s.sources.length && !changed) {
         result.unchanged++;
         continue;
       }
@@ -156,20 +146,15 @@ async function writeEntities(
         ),
       );
     }
-    const listKeys = listKeysOf(group[0]!.kind.properties, true);
     const rowOf = (e: PendingEntity) => ({
       id: e.id,
       caption: e.caption,
       searchText: e.searchText,
       sources: e.sources,
-      ...(propParams(e.kind, e.props) as Record<string, Bound>),
+      ...propParams(e.kind, e.props),
     });
-    if (created.length >= ctx.nodeCopyMinRows) {
-      for (const chunk of chunks(created, COPY_CHUNK))
-        await run(st.copy, { rows: rowsParam(st.rowKeys, listKeys, chunk.map(rowOf)) });
-    } else {
-      for (const e of created) await run(st.create, rowOf(e));
-    }
+    if (created.length >= ctx.nodeCopyMinRows) await copyEntities(run, st, created, ctx.bulk === true);
+    else for (const e of created) await run(st.create, rowOf(e));
     for (const update of updates) await update();
     for (const e of created) createdIds.add(e.id);
     result.created += created.length;
@@ -244,8 +229,9 @@ async function writeLinks(
         continue;
       }
       const s = storedLink(l.type, row);
-      const sources = mergedSources(s.sources, l.sources);
-      if (sources.length === s.sources.length && !changedProps(l.props, s)) {
+      const changed = changedProps(l.props, s);
+      const sources = mergedSources(s.sources, l.sources, ctx.oneCitationPerFile && !changed);
+      if (sources.length === s.sources.length && !changed) {
         result.unchanged++;
         continue;
       }
@@ -259,20 +245,15 @@ async function writeLinks(
         ...propParams(l.type, l.props),
       });
     }
-    const listKeys = listKeysOf(group[0]!.type.properties, false);
     for (const [pairKey, pairLinks] of groupBy(created, (l) => `${l.fromKind}>${l.toKind}`)) {
       const pair = st.pairs.find((p) => `${p.from}>${p.to}` === pairKey)!;
-      if (useCopy(ctx.sizes.get(type) ?? 0, pairLinks.length, ctx.copyMinRows)) {
-        for (const chunk of chunks(pairLinks, COPY_CHUNK)) {
-          const rows = chunk.map((l) => ({
-            id: l.id,
-            from: l.from,
-            to: l.to,
-            sources: linkSourcesBound(l.sources),
-            ...(propParams(l.type, l.props) as Record<string, Bound>),
-          }));
-          await run(pair.copy, { rows: rowsParam(st.rowKeys, listKeys, rows) });
-        }
+      if (useCopy(ctx.sizes.get(type) ?? 0, pairLinks.length, ctx.copyMinRows, ctx.bulk)) {
+        await copyLinks(
+          run,
+          { rowKeys: st.rowKeys, copy: pair.copy, copyFile: pair.copyFile },
+          pairLinks,
+          ctx.bulk === true,
+        );
       } else {
         for (const l of pairLinks) {
           await run(pair.create, {
