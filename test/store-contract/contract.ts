@@ -5,6 +5,7 @@
  */
 import type { GraphStore } from '@ringtrace/server/store/port.js';
 import { describe } from 'vitest';
+import { citationContract } from './contract-citation.js';
 import { readContract } from './contract-read.js';
 import { removeContract } from './contract-remove.js';
 import { keepTextContract, retractContract } from './contract-retract.js';
@@ -19,5 +20,6 @@ export function defineStoreContract(name: string, open: () => Promise<GraphStore
     removeContract(open);
     retractContract(open);
     keepTextContract(open);
+    citationContract(open);
   });
 }

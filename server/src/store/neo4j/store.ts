@@ -135,7 +135,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {
         const none = { created: 0, updated: 0, unchanged: 0 };
         return { entities: none, links: none };
       }
-      return exec.write('write', (tx) => writeBatchIn(tx, s, prepared, options?.keepText === true));
+      return exec.write('write', (tx) => writeBatchIn(tx, s, prepared, options));
     },
 
     async removeEntities(ids) {

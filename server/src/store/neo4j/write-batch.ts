@@ -6,7 +6,7 @@
 import type { Neo4jStatements } from '@ringtrace/cypher/neo4j/index.js';
 import { DomainError, invalidArgument } from '../../domain/errors.js';
 import type { WriteBatch } from '../../domain/graph.js';
-import type { WriteCounts, WriteResult } from '../port.js';
+import type { WriteCounts, WriteOptions, WriteResult } from '../port.js';
 import type { Tx } from './executor.js';
 import { refsIn } from './lookup.js';
 import { entityGroups, linkGroups, type RowGroup } from './prepare.js';
@@ -51,12 +51,14 @@ export async function writeBatchIn(
   tx: Tx,
   s: Neo4jStatements,
   batch: PreparedBatch,
-  keepText = false,
+  options: WriteOptions = {},
 ): Promise<WriteResult> {
+  const keepText = options.keepText === true;
+  const oneCitationPerFile = options.oneCitationPerFile === true;
   const entities: Tally = { created: 0, updated: 0, unchanged: 0 };
   const links: Tally = { created: 0, updated: 0, unchanged: 0 };
   for (const group of batch.entities) {
-    await runGroup(tx, s.upsertEntities(group.key[0] as string), group, entities, { keepText });
+    await runGroup(tx, s.upsertEntities(group.key[0] as string), group, entities, { keepText, oneCitationPerFile });
   }
 
   const endpoints = [...new Set(batch.links.flatMap((g) => g.rows.flatMap((r) => [r.from, r.to])))];
@@ -76,7 +78,7 @@ export async function writeBatchIn(
   }
   for (const group of batch.links) {
     const [type, from, to] = group.key as [string, string, string];
-    await runGroup(tx, s.upsertLinks(type, from, to), group, links);
+    await runGroup(tx, s.upsertLinks(type, from, to), group, links, { oneCitationPerFile });
   }
   return { entities: counts(entities), links: counts(links) };
 }
