@@ -2,7 +2,8 @@
  * One file through its mapping into the store: records read as a stream, each mapped to the facts it
  * asserts (citing `<sha256>#line:<n>`), facts repeated with the same values left out (fact-memory.ts),
  * the rest written in batches through the case bundle's Batcher (one store write per batch, a fact the
- * store refuses found by halving and rejected). A bad record is rejected with its line and field and the
+ * store refuses found by halving and rejected). A batch is written while the next one is read: the store
+ * works on its own threads, so reading and writing overlap. A bad record is rejected with its line and field and the
  * file goes on; a file that cannot be read on (InputError) stops, and the batch it was filling is dropped:
  * what earlier batches wrote stays.
  */
@@ -15,8 +16,8 @@ import { RowReject } from '../mapping/row-reject.js';
 import { InputError } from '../read/input-error.js';
 import { readInput } from '../read/read-input.js';
 import { FactMemory } from './fact-memory.js';
-import type { FileOutcome, ImportEvent } from './import-types.js';
-import type { GraphStore } from '../../store/port.js';
+import { addCounts, zeroCounts, type FileOutcome, type ImportEvent } from './import-types.js';
+import type { GraphStore, WriteCounts } from '../../store/port.js';
 
 export interface FileJob {
   readonly path: string;
@@ -32,6 +33,8 @@ export interface LoadContext {
   /** Checked between batches: an abort leaves the file unfinished (the run resumes it). */
   readonly signal?: AbortSignal | undefined;
   readonly memory?: number;
+  /** Batches go to the store as bulk writes (WriteOptions.bulk: staged files and COPY on the embedded engine). */
+  readonly bulk?: boolean;
   /** Entity ids the run has written (bounded): references to them need no check. */
   readonly written: WrittenIds;
 }
@@ -91,7 +94,7 @@ function headerChecker(job: FileJob) {
 export async function loadFile(
   job: FileJob,
   ctx: LoadContext,
-): Promise<FileOutcome & { entities: Batcher['entities']; links: Batcher['links'] }> {
+): Promise<FileOutcome & { entities: WriteCounts; links: WriteCounts }> {
   let rows = 0;
   let rejected = 0;
   let flagged = 0;
@@ -106,22 +109,43 @@ export async function loadFile(
   };
   const issues = new StreamedIssues((o, reason, field) => reject(o.line, reason, field));
   // keepText: a re-asserted entity keeps its search text (the port's WriteOptions; why: fts-repair.ts).
-  const batcher = new Batcher(ctx.writer, new Set(), issues, { keepText: true }, true);
-  const memory = new FactMemory(ctx.memory);
+  const writeOptions = { keepText: true, bulk: ctx.bulk === true, oneCitationPerFile: true };
+  const known = new Set<string>();
+  const newBatcher = () => new Batcher(ctx.writer, known, issues, writeOptions, true);
+  let batcher = newBatcher();
+  let entities = zeroCounts();
+  let links = zeroCounts();
+  // Two memories: a call-detail file's links are each new, and in one memory they pushed out the numbers
+  // and victims that rows name again and again (each then re-cited: 8e4 updates at 3e5 rows).
+  const entityMemory = new FactMemory(ctx.memory);
+  const linkMemory = new FactMemory(ctx.memory);
   // Phones, wallets, countries named as references, to create before the batch's links if the store lacks them.
-  const refs = new Map<string, { e: EntityWrite; origin: Origin }>();
-  const flush = async () => {
-    const ids = [...refs.keys()];
+  let refs = new Map<string, { e: EntityWrite; origin: Origin }>();
+  const land = async (batch: Batcher, batchRefs: typeof refs) => {
+    const ids = [...batchRefs.keys()];
     for (let i = 0; i < ids.length; i += 1000) {
       const found = new Set((await ctx.writer.getEntities(ids.slice(i, i + 1000))).map((x) => x.id));
       for (const id of ids.slice(i, i + 1000)) {
-        const ref = refs.get(id)!;
-        if (!found.has(id)) batcher.addEntity(ref.e, ref.origin);
+        const ref = batchRefs.get(id)!;
+        if (!found.has(id)) batch.addEntity(ref.e, ref.origin);
         ctx.written.add(id);
       }
     }
-    refs.clear();
-    await batcher.flush();
+    await batch.flush();
+    entities = addCounts(entities, batch.entities);
+    links = addCounts(links, batch.links);
+  };
+  // The batch being written while the next one is read and mapped (the store works on other threads), so
+  // reading and writing overlap; one batch in flight at most, and batches land in the order they were read.
+  let landing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await landing;
+    const batch = batcher;
+    const batchRefs = refs;
+    batcher = newBatcher();
+    refs = new Map();
+    landing = land(batch, batchRefs);
+    landing.catch(() => undefined); // awaited by the next flush, or at the end
   };
   const outcome = (status: FileOutcome['status'], note?: string) => ({
     name: job.name,
@@ -131,8 +155,8 @@ export async function loadFile(
     rejected,
     flagged,
     ...(note !== undefined && { note }),
-    entities: batcher.entities,
-    links: batcher.links,
+    entities,
+    links,
   });
   const records = readInput({
     path: job.path,
@@ -150,12 +174,12 @@ export async function loadFile(
         try {
           const facts = job.mapping.mapRow(record.row, { sha256: job.sha256, locator: `line:${record.line}` });
           for (const f of facts.flags) flag(record.line, f);
-          for (const e of facts.entities) if (!memory.repeated(e)) batcher.addEntity(e, origin);
+          for (const e of facts.entities) if (!entityMemory.repeated(e)) batcher.addEntity(e, origin);
           for (const e of facts.entities) ctx.written.add(e.id);
           for (const e of facts.refEntities)
             if (!ctx.written.has(e.id) && !refs.has(e.id)) refs.set(e.id, { e, origin });
           for (const { write, ends } of facts.links) {
-            if (memory.repeated(write)) continue;
+            if (linkMemory.repeated(write)) continue;
             batcher.addLink(
               write,
               origin,
@@ -169,6 +193,7 @@ export async function loadFile(
       }
       if (batcher.size >= ctx.batchSize) {
         if (ctx.signal?.aborted) {
+          await landing;
           batcher.discard();
           return outcome('interrupted', 'stopped before the end: run the same import again to resume');
         }
@@ -178,6 +203,7 @@ export async function loadFile(
     }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
+    await landing; // the batches before the one that was filling land; that one is dropped
     batcher.discard();
     refs.clear();
     // In the reject file too, but not counted as a rejected row: the rows after it were never read.
@@ -186,6 +212,7 @@ export async function loadFile(
     return outcome('failed', e.message);
   }
   await flush();
+  await landing;
   ctx.emit({ type: 'progress', name: job.name, rows, bytes });
   return outcome('loaded');
 }

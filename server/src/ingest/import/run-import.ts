@@ -180,7 +180,10 @@ export async function runImport(store: GraphStore, o: ImportOptions): Promise<Im
     if (o.signal?.aborted) break;
     emit({ type: 'file', name: f.name, sha256: f.sha256, bytes: f.bytes });
     const mapping = f.mapping ?? o.mapping;
-    const result = await loadFile({ ...f, mapping }, { writer, batchSize, emit, signal: o.signal, written });
+    const result = await loadFile(
+      { ...f, mapping },
+      { writer, batchSize, emit, signal: o.signal, written, bulk: o.fast === true },
+    );
     const { entities: e, links: l, ...outcome } = result;
     if (run && outcome.status === 'loaded') {
       run = { ...run, rows: run.rows + outcome.rows, rejected: run.rejected + outcome.rejected };
