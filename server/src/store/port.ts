@@ -53,6 +53,14 @@ export interface WriteOptions {
   readonly oneCitationPerFile?: boolean;
 }
 
+export const zeroCounts = (): WriteCounts => ({ created: 0, updated: 0, unchanged: 0 });
+
+export const addCounts = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
+  created: a.created + b.created,
+  updated: a.updated + b.updated,
+  unchanged: a.unchanged + b.unchanged,
+});
+
 export interface WriteResult {
   readonly entities: WriteCounts;
   readonly links: WriteCounts;
@@ -158,6 +166,19 @@ export interface ReadResult {
   readonly truncated: Truncation | null;
 }
 
+/**
+ * A bulk load of many batches (the importer's `--fast`): `write` as GraphStore.write, except that an
+ * engine may hold new links back until `finish` (the embedded one does: one COPY per table at the end;
+ * see store/kuzu/staged-links.ts). Counts are reported when a fact is written or held back. `discard`
+ * drops what is held back (an interrupted load; running it again puts it in).
+ */
+export interface BulkLoad {
+  write(batch: WriteBatch, options?: WriteOptions): Promise<WriteResult>;
+  /** Writes what was held back; returns the counts of facts asserted again after they were held back. */
+  finish(): Promise<WriteResult>;
+  discard(): Promise<void>;
+}
+
 export interface GraphStore {
   readonly info: StoreInfo;
   /** Creates the schema (tables or constraints, indexes) if missing. Idempotent. */
@@ -165,6 +186,8 @@ export interface GraphStore {
   close(): Promise<void>;
   /** Idempotent upsert; a fact seen in several sources keeps every source. */
   write(batch: WriteBatch, options?: WriteOptions): Promise<WriteResult>;
+  /** A bulk load session; without it, a bulk load is a series of writes. */
+  bulkLoad?(): BulkLoad;
   /**
    * Removes these entities and every link they have (detach), in one transaction: all of it or none. Ids
    * that do not exist are skipped, so a removal repeated removes nothing more; a non-string id is refused

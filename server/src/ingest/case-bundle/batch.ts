@@ -1,6 +1,6 @@
 import { isDomainError } from '../../domain/errors.js';
 import type { EntityWrite, LinkWrite } from '../../domain/graph.js';
-import type { GraphStore, WriteCounts, WriteOptions } from '../../store/port.js';
+import { addCounts, zeroCounts, type GraphStore, type WriteOptions } from '../../store/port.js';
 import type { Issues, Origin } from './issues.js';
 
 /** An end of a link whose entity is neither in this bundle (so far) nor created by it: the store must have it. */
@@ -25,13 +25,6 @@ const LOOKUP_CHUNK = 1000;
 /** Store errors that blame the data, so the batch is split to find the row; anything else stops the load. */
 const DATA_ERRORS = new Set(['INVALID_ARGUMENT', 'CONFLICT', 'NOT_FOUND']);
 
-const zero = (): WriteCounts => ({ created: 0, updated: 0, unchanged: 0 });
-const add = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
-  created: a.created + b.created,
-  updated: a.updated + b.updated,
-  unchanged: a.unchanged + b.unchanged,
-});
-
 /**
  * Collects prepared writes and hands them to the store in batches. A fact whose id is already in the
  * batch (the same entity cited by two sources, or listed twice) goes to a later layer, so no single
@@ -40,8 +33,8 @@ const add = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
 export class Batcher {
   private layers: Layer[] = [];
   size = 0;
-  entities = zero();
-  links = zero();
+  entities = zeroCounts();
+  links = zeroCounts();
 
   constructor(
     private readonly store: Pick<GraphStore, 'write' | 'getEntities'>,
@@ -142,8 +135,8 @@ export class Batcher {
     if (entities.length + links.length === 0) return;
     try {
       const result = await this.store.write({ entities, links }, this.writeOptions);
-      this.entities = add(this.entities, result.entities);
-      this.links = add(this.links, result.links);
+      this.entities = addCounts(this.entities, result.entities);
+      this.links = addCounts(this.links, result.links);
       return;
     } catch (error) {
       if (!isDomainError(error) || !DATA_ERRORS.has(error.code)) throw error;

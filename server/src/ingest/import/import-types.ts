@@ -59,13 +59,7 @@ export type ImportEvent =
   | ({ readonly type: 'flag' } & ImportFlag)
   | { readonly type: 'file-done'; readonly outcome: FileOutcome };
 
-export const zeroCounts = (): WriteCounts => ({ created: 0, updated: 0, unchanged: 0 });
-
-export const addCounts = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
-  created: a.created + b.created,
-  updated: a.updated + b.updated,
-  unchanged: a.unchanged + b.unchanged,
-});
+export { addCounts, zeroCounts } from '../../store/port.js';
 
 export const subtractCounts = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
   created: a.created - b.created,

@@ -94,6 +94,13 @@ export interface LinkCopy {
   readonly copyFile: (path: string) => KuzuStatement;
 }
 
+/** A link as a line of a file for LinkPairStatements.copyFile. */
+export function linkLine(l: PendingLink): Record<string, unknown> {
+  const line: Record<string, unknown> = { from: l.from, to: l.to, id: l.id, sources: linkSourcesBound(l.sources) };
+  for (const name of Object.keys(l.type.properties)) line[name] = l.props.get(name) ?? null;
+  return line;
+}
+
 /** New links of one FROM/TO pair. */
 export async function copyLinks(run: Run, st: LinkCopy, created: readonly PendingLink[], staged: boolean) {
   if (created.length === 0) return;
@@ -105,11 +112,7 @@ export async function copyLinks(run: Run, st: LinkCopy, created: readonly Pendin
   });
   const names = Object.keys(created[0]!.type.properties);
   if (staged) {
-    await copyStaged(
-      run,
-      st.copyFile,
-      created.map((l) => propsOf(names, l.props, '', system(l))),
-    );
+    await copyStaged(run, st.copyFile, created.map(linkLine));
     return;
   }
   const listKeys = listKeysOf(created[0]!.type.properties, false);

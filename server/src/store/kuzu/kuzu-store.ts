@@ -7,7 +7,7 @@ import { kuzuRetractStatements, kuzuStatements } from '@ringtrace/cypher/kuzu/in
 import { Database } from 'kuzu';
 import { DomainError, invalidArgument } from '../../domain/errors.js';
 import { model } from '../../domain/model/index.js';
-import type { GraphStore, StoreInfo } from '../port.js';
+import { zeroCounts, type GraphStore, type StoreInfo, type WriteBatch, type WriteOptions } from '../port.js';
 import { acquireDatabase, type SharedDatabase } from './database-registry.js';
 import { mapKuzuError } from './errors.js';
 import { countByKind, countByLinkType, getEntities, getLinks, search, type ReadContext } from './reads.js';
@@ -19,6 +19,9 @@ import { FtsRepair, isFtsPoisoned } from './fts-repair.js';
 import { ensureSchema } from './schema.js';
 import { KuzuSession } from './session.js';
 import { expand, shortestPaths } from './traverse.js';
+import { createBulkLoad } from './bulk-load.js';
+import type { FreshTables } from './fresh-tables.js';
+import type { StagedLinks } from './staged-links.js';
 import { writePlan, type WriteContext } from './write-batch.js';
 import { planBatch } from './write-plan.js';
 
@@ -98,6 +101,55 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     }
   }
 
+  const writeContext = (
+    write: WriteContext,
+    options: WriteOptions | undefined,
+    bulk?: { staged: StagedLinks; fresh: FreshTables },
+  ): WriteContext => ({
+    ...write,
+    keepText: options?.keepText === true,
+    bulk: options?.bulk === true,
+    oneCitationPerFile: options?.oneCitationPerFile === true,
+    ...bulk,
+  });
+
+  // A bulk load assumes nobody else writes while it runs (bulk-load.ts): other writes are refused then.
+  let bulkLoadRunning = false;
+  const refuseDuringBulkLoad = () => {
+    if (bulkLoadRunning)
+      throw new DomainError(
+        'UNAVAILABLE',
+        'a bulk load (import --fast) is writing to the embedded database; other writes can start when it ends',
+        { retriable: true },
+      );
+  };
+
+  async function writeWith(
+    batch: WriteBatch,
+    options: WriteOptions | undefined,
+    bulk?: { staged: StagedLinks; fresh: FreshTables },
+  ) {
+    const plan = planBatch(batch);
+    const { session: s, write } = ready();
+    if (plan.entities.length === 0 && plan.links.length === 0) {
+      return { entities: zeroCounts(), links: zeroCounts() };
+    }
+    const kinds = plan.entities.map((e) => e.kind.name);
+    const context = writeContext(write, options, bulk);
+    return guarded(() =>
+      s.exclusive(async (run) => {
+        await fts.repair(run, kinds);
+        try {
+          return await writePlan(context, run, plan);
+        } catch (error) {
+          if (!isFtsPoisoned(error)) throw error;
+          await fts.repair(run, kinds, true); // poisoned by an update whose mark was lost (fts-repair.ts)
+          return writePlan(context, run, plan);
+        }
+      }),
+    );
+  }
+
   return {
     info,
 
@@ -140,34 +192,29 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     },
 
     async write(batch, options) {
-      const plan = planBatch(batch);
-      const { session: s, write } = ready();
-      if (plan.entities.length === 0 && plan.links.length === 0) {
-        const none = { created: 0, updated: 0, unchanged: 0 };
-        return { entities: none, links: none };
-      }
-      const kinds = plan.entities.map((e) => e.kind.name);
-      const context = {
-        ...write,
-        keepText: options?.keepText === true,
-        bulk: options?.bulk === true,
-        oneCitationPerFile: options?.oneCitationPerFile === true,
-      };
-      return guarded(() =>
-        s.exclusive(async (run) => {
-          await fts.repair(run, kinds);
-          try {
-            return await writePlan(context, run, plan);
-          } catch (error) {
-            if (!isFtsPoisoned(error)) throw error;
-            await fts.repair(run, kinds, true); // poisoned by an update whose mark was lost (fts-repair.ts)
-            return writePlan(context, run, plan);
-          }
-        }),
-      );
+      refuseDuringBulkLoad();
+      return writeWith(batch, options);
+    },
+
+    bulkLoad() {
+      refuseDuringBulkLoad();
+      bulkLoadRunning = true;
+      return createBulkLoad({
+        write: (batch, options, state) => writeWith(batch, options, state),
+        exclusive: (work) => guarded(() => ready().session.exclusive(work)),
+        context: (options) => writeContext(ready().write, options),
+        emptyTables: async () => {
+          const read = ready().read;
+          const counts = { ...(await countByKind(read)), ...(await countByLinkType(read)) };
+          return new Set(Object.keys(counts).filter((table) => counts[table] === 0));
+        },
+        grew: (type, n) => sizes.set(type, (sizes.get(type) ?? 0) + n),
+        release: () => (bulkLoadRunning = false),
+      });
     },
 
     async removeEntities(ids) {
+      refuseDuringBulkLoad();
       const unique = removalIds('ids', ids);
       const { session: s, write } = ready();
       if (unique.length === 0) return { entities: 0, links: 0 };
@@ -175,6 +222,7 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     },
 
     async removeLinks(ids) {
+      refuseDuringBulkLoad();
       const unique = removalIds('ids', ids);
       const { session: s, write } = ready();
       if (unique.length === 0) return 0;
@@ -182,6 +230,7 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     },
 
     async retractSources(sha256s) {
+      refuseDuringBulkLoad();
       const files = sha256sIn('sha256s', sha256s);
       const { session: s } = ready();
       if (files.length === 0) return { entities: { updated: 0, removed: 0 }, links: { updated: 0, removed: 0 } };

@@ -17,12 +17,14 @@
  * the importer's `--fast`) COPYs whatever the table holds, from staged files (copy-rows.ts): its batches
  * are large (1e5 facts) and few.
  */
-import type { KuzuStatements } from '@ringtrace/cypher/kuzu/index.js';
+import type { KuzuStatements, LinkPairStatements } from '@ringtrace/cypher/kuzu/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { WriteCounts, WriteResult } from '../port.js';
 import { copyEntities, copyLinks } from './copy-rows.js';
 import { linkSourcesBound, storedEntity, storedLink, type StoredEntity, type StoredLink } from './rows.js';
 import type { Params, Row } from './session.js';
+import type { FreshTables } from './fresh-tables.js';
+import type { StagedLinks } from './staged-links.js';
 import { inTransaction, type Run } from './transaction.js';
 import { comparable, type Bound } from './values.js';
 import type { PendingEntity, PendingLink, WritePlan } from './write-plan.js';
@@ -42,6 +44,17 @@ export interface WriteContext {
   readonly bulk?: boolean;
   /** WriteOptions.oneCitationPerFile. */
   readonly oneCitationPerFile?: boolean;
+  /** A bulk load's links held back until it ends (staged-links.ts); new links go there, not in the table. */
+  readonly staged?: StagedLinks;
+  /** A bulk load's tables that were empty when it began (fresh-tables.ts): no lookups where none can exist. */
+  readonly fresh?: FreshTables;
+}
+
+/** What a batch hands to the staged links once it has committed (a rolled-back batch hands nothing). */
+interface ToStage {
+  readonly files: Array<{ type: string; pair: LinkPairStatements; links: PendingLink[] }>;
+  readonly again: PendingLink[];
+  readonly created: Array<{ kind: string; ids: string[] }>;
 }
 
 /** Up to this many ids, one primary-key lookup each beats one scan of the table. */
@@ -77,6 +90,8 @@ async function readEntities(
 ): Promise<Map<string, Row>> {
   const st = ctx.statements.entities.get(kind)!;
   const found = new Map<string, Row>();
+  if (ctx.fresh?.has(kind)) ids = ctx.fresh.createdOf(ids);
+  if (ids.length === 0) return found;
   if (ids.length <= nodeLookupsPerScan(ctx.sizes.get(kind) ?? 0)) {
     for (const id of ids) for (const row of await run(st.getById, { id })) found.set(id, row);
   } else {
@@ -108,6 +123,7 @@ async function writeEntities(
   run: Run,
   entities: readonly PendingEntity[],
   grown: Map<string, number>,
+  toStage: ToStage,
 ): Promise<{ counts: WriteCounts; createdIds: Set<string> }> {
   const result = counts();
   const createdIds = new Set<string>();
@@ -157,6 +173,7 @@ async function writeEntities(
     else for (const e of created) await run(st.create, rowOf(e));
     for (const update of updates) await update();
     for (const e of created) createdIds.add(e.id);
+    if (ctx.fresh?.has(kind)) toStage.created.push({ kind, ids: created.map((e) => e.id) });
     result.created += created.length;
     grown.set(kind, created.length);
   }
@@ -193,6 +210,7 @@ async function checkEndpoints(
 async function readLinks(ctx: WriteContext, run: Run, type: string, links: readonly PendingLink[]) {
   const st = ctx.statements.links.get(type)!;
   const found = new Map<string, Row>();
+  if (links.length === 0 || ctx.fresh?.has(type)) return found; // empty until the staged links go in
   if (links.length <= linkLookupsPerScan(ctx.sizes.get(type) ?? 0)) {
     for (const l of links) {
       const pair = st.pairs.find((p) => p.from === l.fromKind && p.to === l.toKind)!;
@@ -207,11 +225,15 @@ async function readLinks(ctx: WriteContext, run: Run, type: string, links: reado
 async function writeLinks(
   ctx: WriteContext,
   run: Run,
-  links: readonly PendingLink[],
+  all: readonly PendingLink[],
   newIds: ReadonlySet<string>,
   grown: Map<string, number>,
+  toStage: ToStage,
 ): Promise<WriteCounts> {
   const result = counts();
+  // Staged earlier in this bulk load, so not in the table yet: written after the staged files go in.
+  const links = ctx.staged ? all.filter((l) => !ctx.staged!.has(l.id)) : all;
+  if (links.length < all.length) toStage.again.push(...all.filter((l) => ctx.staged!.has(l.id)));
   for (const [type, group] of groupBy(links, (l) => l.type.name)) {
     const st = ctx.statements.links.get(type)!;
     // A link with an endpoint created by this batch cannot exist yet: no lookup for it.
@@ -247,7 +269,8 @@ async function writeLinks(
     }
     for (const [pairKey, pairLinks] of groupBy(created, (l) => `${l.fromKind}>${l.toKind}`)) {
       const pair = st.pairs.find((p) => `${p.from}>${p.to}` === pairKey)!;
-      if (useCopy(ctx.sizes.get(type) ?? 0, pairLinks.length, ctx.copyMinRows, ctx.bulk)) {
+      if (ctx.staged) toStage.files.push({ type, pair, links: pairLinks });
+      else if (useCopy(ctx.sizes.get(type) ?? 0, pairLinks.length, ctx.copyMinRows, ctx.bulk)) {
         await copyLinks(
           run,
           { rowKeys: st.rowKeys, copy: pair.copy, copyFile: pair.copyFile },
@@ -267,7 +290,7 @@ async function writeLinks(
       }
     }
     result.created += created.length;
-    grown.set(type, created.length);
+    if (!ctx.staged) grown.set(type, created.length);
   }
   return result;
 }
@@ -275,12 +298,16 @@ async function writeLinks(
 /** Runs the plan in one transaction; the caller holds the writer. */
 export async function writePlan(ctx: WriteContext, run: Run, plan: WritePlan): Promise<WriteResult> {
   const grown = new Map<string, number>();
+  const toStage: ToStage = { files: [], again: [], created: [] };
   const result = await inTransaction(run, async () => {
-    const { counts: entities, createdIds } = await writeEntities(ctx, run, plan.entities, grown);
+    const { counts: entities, createdIds } = await writeEntities(ctx, run, plan.entities, grown, toStage);
     await checkEndpoints(ctx, run, plan.links, new Set(plan.entities.map((e) => e.id)));
-    const links = await writeLinks(ctx, run, plan.links, createdIds, grown);
+    const links = await writeLinks(ctx, run, plan.links, createdIds, grown, toStage);
     return { entities, links };
   });
   for (const [table, n] of grown) ctx.sizes.set(table, (ctx.sizes.get(table) ?? 0) + n);
+  for (const f of toStage.files) await ctx.staged!.add(f.type, f.pair, f.links);
+  ctx.staged?.again.push(...toStage.again);
+  for (const { kind, ids } of toStage.created) ctx.fresh?.add(kind, ids);
   return result;
 }
