@@ -27,6 +27,16 @@ describe('a fast import', () => {
     rows.splice(1234, 0, 'C-broken;not a date;;;;;;;;;;;;;');
     file = join(fast.dir, 'complaints.csv');
     await writeFile(file, [COMPLAINT_HEADER, ...rows].join('\n') + '\n');
+    // Both stores already hold another file naming some of the same victims, wallets and platforms: the
+    // fast load must find them (no table is empty when it begins).
+    const earlier = join(fast.dir, 'earlier.csv');
+    await writeFile(earlier, [COMPLAINT_HEADER, ...complaintRows(0, 400, 11)].join('\n') + '\n');
+    for (const t of [fast, safe])
+      await runImport(t.store, {
+        files: [{ path: earlier, name: 'earlier.csv' }],
+        mapping: await builtinMapping('victim-complaints'),
+        loadedBy: 'test',
+      });
   });
   afterAll(async () => {
     await fast?.dispose();

@@ -17,7 +17,7 @@ import { InputError } from '../read/input-error.js';
 import { readInput } from '../read/read-input.js';
 import { FactMemory } from './fact-memory.js';
 import { addCounts, zeroCounts, type FileOutcome, type ImportEvent } from './import-types.js';
-import type { GraphStore, WriteCounts } from '../../store/port.js';
+import type { BulkLoad, GraphStore, WriteCounts } from '../../store/port.js';
 
 export interface FileJob {
   readonly path: string;
@@ -35,6 +35,8 @@ export interface LoadContext {
   readonly memory?: number;
   /** Batches go to the store as bulk writes (WriteOptions.bulk: staged files and COPY on the embedded engine). */
   readonly bulk?: boolean;
+  /** The store's bulk load session, when it has one: batches are written through it, finished at the end. */
+  readonly bulkLoad?: BulkLoad;
   /** Entity ids the run has written (bounded): references to them need no check. */
   readonly written: WrittenIds;
 }
@@ -66,6 +68,12 @@ class StreamedIssues extends Issues {
 }
 
 const PROGRESS_EVERY = 1000;
+/**
+ * Entities remembered: a file names far fewer entities than links, and each one forgotten is written
+ * again (a lookup that finds it unchanged). 1e6 calls name 2.5e5 victims: with 2e5 remembered, 5.7e5
+ * entity writes came back unchanged and their lookups took 11 s of 75. About 200 bytes an entity.
+ */
+const ENTITY_MEMORY = 1_000_000;
 
 /** The header's names, spelt as the mapping spells them when they differ only in case or spaces. */
 function headerChecker(job: FileJob) {
@@ -111,13 +119,17 @@ export async function loadFile(
   // keepText: a re-asserted entity keeps its search text (the port's WriteOptions; why: fts-repair.ts).
   const writeOptions = { keepText: true, bulk: ctx.bulk === true, oneCitationPerFile: true };
   const known = new Set<string>();
-  const newBatcher = () => new Batcher(ctx.writer, known, issues, writeOptions, true);
+  const bulkLoad = ctx.bulkLoad;
+  const writer: LoadContext['writer'] = bulkLoad
+    ? { write: (b, o) => bulkLoad.write(b, o), getEntities: (ids) => ctx.writer.getEntities(ids) }
+    : ctx.writer;
+  const newBatcher = () => new Batcher(writer, known, issues, writeOptions, true);
   let batcher = newBatcher();
   let entities = zeroCounts();
   let links = zeroCounts();
   // Two memories: a call-detail file's links are each new, and in one memory they pushed out the numbers
   // and victims that rows name again and again (each then re-cited: 8e4 updates at 3e5 rows).
-  const entityMemory = new FactMemory(ctx.memory);
+  const entityMemory = new FactMemory(ctx.memory ?? ENTITY_MEMORY);
   const linkMemory = new FactMemory(ctx.memory);
   // Phones, wallets, countries named as references, to create before the batch's links if the store lacks them.
   let refs = new Map<string, { e: EntityWrite; origin: Origin }>();
@@ -134,6 +146,13 @@ export async function loadFile(
     await batch.flush();
     entities = addCounts(entities, batch.entities);
     links = addCounts(links, batch.links);
+  };
+  /** What the bulk load held back goes in (the links of a bulk load on the embedded engine). */
+  const finish = async () => {
+    if (!bulkLoad) return;
+    const r = await bulkLoad.finish();
+    entities = addCounts(entities, r.entities);
+    links = addCounts(links, r.links);
   };
   // The batch being written while the next one is read and mapped (the store works on other threads), so
   // reading and writing overlap; one batch in flight at most, and batches land in the order they were read.
@@ -166,53 +185,63 @@ export async function loadFile(
     onHeader: headerChecker(job),
   });
   try {
-    for await (const record of records) {
-      rows++;
-      if ('problem' in record) reject(record.line, record.problem, record.field);
-      else {
-        const origin = { file: job.name, line: record.line };
-        try {
-          const facts = job.mapping.mapRow(record.row, { sha256: job.sha256, locator: `line:${record.line}` });
-          for (const f of facts.flags) flag(record.line, f);
-          for (const e of facts.entities) if (!entityMemory.repeated(e)) batcher.addEntity(e, origin);
-          for (const e of facts.entities) ctx.written.add(e.id);
-          for (const e of facts.refEntities)
-            if (!ctx.written.has(e.id) && !refs.has(e.id)) refs.set(e.id, { e, origin });
-          for (const { write, ends } of facts.links) {
-            if (linkMemory.repeated(write)) continue;
-            batcher.addLink(
-              write,
-              origin,
-              ends.filter((end) => !ctx.written.has(end.id)),
-            );
-          }
-        } catch (e) {
-          if (!(e instanceof RowReject)) throw e;
-          reject(record.line, e.message, e.field);
-        }
-      }
-      if (batcher.size >= ctx.batchSize) {
-        if (ctx.signal?.aborted) {
-          await landing;
-          batcher.discard();
-          return outcome('interrupted', 'stopped before the end: run the same import again to resume');
-        }
-        await flush();
-        ctx.emit({ type: 'progress', name: job.name, rows, bytes });
-      } else if (rows % PROGRESS_EVERY === 0) ctx.emit({ type: 'progress', name: job.name, rows, bytes });
-    }
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    await landing; // the batches before the one that was filling land; that one is dropped
-    batcher.discard();
-    refs.clear();
-    // In the reject file too, but not counted as a rejected row: the rows after it were never read.
-    ctx.emit({ type: 'reject', file: job.name, line: e.line ?? 0, reason: `file stopped: ${e.reason}` });
-    ctx.emit({ type: 'progress', name: job.name, rows, bytes });
-    return outcome('failed', e.message);
+    return await readAll();
+  } finally {
+    await bulkLoad?.discard(); // what was not finished (an interrupted or failed load) is dropped
   }
-  await flush();
-  await landing;
-  ctx.emit({ type: 'progress', name: job.name, rows, bytes });
-  return outcome('loaded');
+
+  async function readAll() {
+    try {
+      for await (const record of records) {
+        rows++;
+        if ('problem' in record) reject(record.line, record.problem, record.field);
+        else {
+          const origin = { file: job.name, line: record.line };
+          try {
+            const facts = job.mapping.mapRow(record.row, { sha256: job.sha256, locator: `line:${record.line}` });
+            for (const f of facts.flags) flag(record.line, f);
+            for (const e of facts.entities) if (!entityMemory.repeated(e)) batcher.addEntity(e, origin);
+            for (const e of facts.entities) ctx.written.add(e.id);
+            for (const e of facts.refEntities)
+              if (!ctx.written.has(e.id) && !refs.has(e.id)) refs.set(e.id, { e, origin });
+            for (const { write, ends } of facts.links) {
+              if (linkMemory.repeated(write)) continue;
+              batcher.addLink(
+                write,
+                origin,
+                ends.filter((end) => !ctx.written.has(end.id)),
+              );
+            }
+          } catch (e) {
+            if (!(e instanceof RowReject)) throw e;
+            reject(record.line, e.message, e.field);
+          }
+        }
+        if (batcher.size >= ctx.batchSize) {
+          if (ctx.signal?.aborted) {
+            await landing;
+            batcher.discard();
+            return outcome('interrupted', 'stopped before the end: run the same import again to resume');
+          }
+          await flush();
+          ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+        } else if (rows % PROGRESS_EVERY === 0) ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+      }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      await landing; // the batches before the one that was filling land; that one is dropped
+      batcher.discard();
+      refs.clear();
+      await finish();
+      // In the reject file too, but not counted as a rejected row: the rows after it were never read.
+      ctx.emit({ type: 'reject', file: job.name, line: e.line ?? 0, reason: `file stopped: ${e.reason}` });
+      ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+      return outcome('failed', e.message);
+    }
+    await flush();
+    await landing;
+    await finish();
+    ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+    return outcome('loaded');
+  }
 }

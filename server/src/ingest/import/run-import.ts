@@ -180,9 +180,11 @@ export async function runImport(store: GraphStore, o: ImportOptions): Promise<Im
     if (o.signal?.aborted) break;
     emit({ type: 'file', name: f.name, sha256: f.sha256, bytes: f.bytes });
     const mapping = f.mapping ?? o.mapping;
+    // --fast: one bulk load session a file (the embedded engine holds its links back until the end).
+    const bulkLoad = o.fast && !o.dryRun ? store.bulkLoad?.() : undefined;
     const result = await loadFile(
       { ...f, mapping },
-      { writer, batchSize, emit, signal: o.signal, written, bulk: o.fast === true },
+      { writer, batchSize, emit, signal: o.signal, written, bulk: o.fast === true, ...(bulkLoad && { bulkLoad }) },
     );
     const { entities: e, links: l, ...outcome } = result;
     if (run && outcome.status === 'loaded') {
