@@ -2,10 +2,10 @@
  * New rows into a table with COPY, from one of two places. A write batch binds them as `$rows` (a list of
  * structs, typed by a pinning first row: quirks 3). A bulk load (WriteOptions.bulk) stages them in a JSON
  * Lines file and COPYs the file: binding 1e4 rows from Node cost more than the COPY itself (measured at
- * 1e5 call records: 26 us a link through `$rows`, against 3 us from a file), and a file has no limit on
+ * 1e5 call records: 26 us a link through `$rows`, against 4 us from a file), and a file has no limit on
  * what a value may hold (JSON escapes quotes, commas and newlines, which Kuzu's CSV lists do not).
  * Values are the adapter's bound strings; Kuzu casts each to its column's type as it reads the file
- * (INT64 beyond 2^53, dates, timestamps with their zone: statements.test.ts, copy-rows.test.ts).
+ * (INT64 beyond 2^53, dates, timestamps with their zone: copy-rows.test.ts).
  */
 import { open, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
