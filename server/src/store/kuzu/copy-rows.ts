@@ -10,7 +10,7 @@
 import { open, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EntityStatements, KuzuStatement } from '@ringtrace/cypher/kuzu/index.js';
+import type { KuzuStatement } from '@ringtrace/cypher/kuzu/index.js';
 import type { PropertyType } from '../../domain/model/index.js';
 import { linkSourcesBound } from './rows.js';
 import type { Run } from './transaction.js';
@@ -64,60 +64,60 @@ function propsOf(names: readonly string[], given: Map<string, Bound>, prefix: st
   return into;
 }
 
-export async function copyEntities(run: Run, st: EntityStatements, created: readonly PendingEntity[], staged: boolean) {
-  if (created.length === 0) return;
-  const system = (e: PendingEntity): Record<string, unknown> => ({
-    id: e.id,
-    caption: e.caption,
-    searchText: e.searchText,
-    sources: e.sources,
-  });
-  const names = Object.keys(created[0]!.kind.properties);
-  if (staged) {
-    await copyStaged(
-      run,
-      st.copyFile,
-      created.map((e) => propsOf(names, e.props, '', system(e))),
-    );
-    return;
-  }
-  const listKeys = listKeysOf(created[0]!.kind.properties, true);
-  for (const chunk of chunks(created, COPY_CHUNK)) {
-    const rows = chunk.map((e) => propsOf(names, e.props, 'p_', system(e)) as Record<string, Bound>);
-    await run(st.copy, { rows: rowsParam(st.rowKeys, listKeys, rows) });
-  }
-}
-
-export interface LinkCopy {
+/** A table's COPY statements: from `$rows` (keyed `rowKeys`) and from a staged file. */
+export interface CopyTarget {
   readonly rowKeys: readonly string[];
   readonly copy: KuzuStatement;
   readonly copyFile: (path: string) => KuzuStatement;
 }
 
-/** A link as a line of a file for LinkPairStatements.copyFile. */
-export function linkLine(l: PendingLink): Record<string, unknown> {
-  const line: Record<string, unknown> = { from: l.from, to: l.to, id: l.id, sources: linkSourcesBound(l.sources) };
-  for (const name of Object.keys(l.type.properties)) line[name] = l.props.get(name) ?? null;
-  return line;
-}
+const entityColumns = (e: PendingEntity): Record<string, unknown> => ({
+  id: e.id,
+  caption: e.caption,
+  searchText: e.searchText,
+  sources: e.sources,
+});
 
-/** New links of one FROM/TO pair. */
-export async function copyLinks(run: Run, st: LinkCopy, created: readonly PendingLink[], staged: boolean) {
+const linkColumns = (l: PendingLink): Record<string, unknown> => ({
+  from: l.from,
+  to: l.to,
+  id: l.id,
+  sources: linkSourcesBound(l.sources),
+});
+
+/** A link as a line of a file for LinkPairStatements.copyFile. */
+export const linkLine = (l: PendingLink) => propsOf(Object.keys(l.type.properties), l.props, '', linkColumns(l));
+
+/** New rows of one table (entities of a kind, or links of one FROM/TO pair). */
+async function copyRows<T extends { readonly props: Map<string, Bound> }>(
+  run: Run,
+  st: CopyTarget,
+  created: readonly T[],
+  staged: boolean,
+  columns: (row: T) => Record<string, unknown>,
+  properties: Readonly<Record<string, { type: PropertyType }>>,
+  sourcesIsList: boolean,
+) {
   if (created.length === 0) return;
-  const system = (l: PendingLink): Record<string, unknown> => ({
-    from: l.from,
-    to: l.to,
-    id: l.id,
-    sources: linkSourcesBound(l.sources),
-  });
-  const names = Object.keys(created[0]!.type.properties);
+  const names = Object.keys(properties);
+  const row = (t: T, prefix: string) => propsOf(names, t.props, prefix, columns(t));
   if (staged) {
-    await copyStaged(run, st.copyFile, created.map(linkLine));
+    await copyStaged(
+      run,
+      st.copyFile,
+      created.map((t) => row(t, '')),
+    );
     return;
   }
-  const listKeys = listKeysOf(created[0]!.type.properties, false);
+  const listKeys = listKeysOf(properties, sourcesIsList);
   for (const chunk of chunks(created, COPY_CHUNK)) {
-    const rows = chunk.map((l) => propsOf(names, l.props, 'p_', system(l)) as Record<string, Bound>);
+    const rows = chunk.map((t) => row(t, 'p_') as Record<string, Bound>);
     await run(st.copy, { rows: rowsParam(st.rowKeys, listKeys, rows) });
   }
 }
+
+export const copyEntities = (run: Run, st: CopyTarget, created: readonly PendingEntity[], staged: boolean) =>
+  copyRows(run, st, created, staged, entityColumns, created[0]?.kind.properties ?? {}, true);
+
+export const copyLinks = (run: Run, st: CopyTarget, created: readonly PendingLink[], staged: boolean) =>
+  copyRows(run, st, created, staged, linkColumns, created[0]?.type.properties ?? {}, false);
