@@ -3,9 +3,9 @@
  * asserts (citing `<sha256>#line:<n>`), facts repeated with the same values left out (fact-memory.ts),
  * the rest written in batches through the case bundle's Batcher (one store write per batch, a fact the
  * store refuses found by halving and rejected). A batch is written while the next one is read: the store
- * works on its own threads, so reading and writing overlap. A bad record is rejected with its line and field and the
- * file goes on; a file that cannot be read on (InputError) stops, and the batch it was filling is dropped:
- * what earlier batches wrote stays.
+ * works on its own threads, so reading and writing overlap. A bad record is rejected with its line and
+ * field and the file goes on; a file that cannot be read on (InputError) stops, and the batch it was
+ * filling is dropped: what earlier batches wrote stays.
  */
 import type { Flag } from '../../domain/facts/flag.js';
 import type { EntityWrite } from '../../domain/graph.js';
@@ -33,8 +33,6 @@ export interface LoadContext {
   /** Checked between batches: an abort leaves the file unfinished (the run resumes it). */
   readonly signal?: AbortSignal | undefined;
   readonly memory?: number;
-  /** Batches go to the store as bulk writes (WriteOptions.bulk: staged files and COPY on the embedded engine). */
-  readonly bulk?: boolean;
   /** The store's bulk load session, when it has one: batches are written through it, finished at the end. */
   readonly bulkLoad?: BulkLoad;
   /** Entity ids the run has written (bounded): references to them need no check. */
@@ -117,7 +115,7 @@ export async function loadFile(
   };
   const issues = new StreamedIssues((o, reason, field) => reject(o.line, reason, field));
   // keepText: a re-asserted entity keeps its search text (the port's WriteOptions; why: fts-repair.ts).
-  const writeOptions = { keepText: true, bulk: ctx.bulk === true, oneCitationPerFile: true };
+  const writeOptions = { keepText: true, oneCitationPerFile: true };
   const known = new Set<string>();
   const bulkLoad = ctx.bulkLoad;
   const writer: LoadContext['writer'] = bulkLoad

@@ -185,7 +185,7 @@ export async function runImport(store: GraphStore, o: ImportOptions): Promise<Im
     const bulkLoad = o.fast && !o.dryRun ? store.bulkLoad?.() : undefined;
     const result = await loadFile(
       { ...f, mapping },
-      { writer, batchSize, emit, signal: o.signal, written, bulk: o.fast === true, ...(bulkLoad && { bulkLoad }) },
+      { writer, batchSize, emit, signal: o.signal, written, ...(bulkLoad && { bulkLoad }) },
     );
     const { entities: e, links: l, ...outcome } = result;
     if (run && outcome.status === 'loaded') {
