@@ -232,8 +232,8 @@ async function writeLinks(
 ): Promise<WriteCounts> {
   const result = counts();
   // Staged earlier in this bulk load, so not in the table yet: written after the staged files go in.
-  const links = ctx.staged ? all.filter((l) => !ctx.staged!.has(l.id)) : all;
-  if (links.length < all.length) toStage.again.push(...all.filter((l) => ctx.staged!.has(l.id)));
+  const links: PendingLink[] = [];
+  for (const l of all) (ctx.staged?.has(l.id) ? toStage.again : links).push(l);
   for (const [type, group] of groupBy(links, (l) => l.type.name)) {
     const st = ctx.statements.links.get(type)!;
     // A link with an endpoint created by this batch cannot exist yet: no lookup for it.
