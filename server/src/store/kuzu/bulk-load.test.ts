@@ -70,6 +70,25 @@ describe('a bulk load on the embedded engine', () => {
     }
   });
 
+  it('refuses a link whose end a fresh table lacks, knowing it without a lookup', async () => {
+    const { store, dispose } = await tempStore();
+    try {
+      const load = store.bulkLoad!();
+      await load.write(batches()[0]!, {});
+      // Both tables were empty when the load began: only what it created exists (fresh-tables.ts).
+      const stray = { ...call(3, 60, 5), id: 'link:CALLED:stray', to: victim(N + 1).id };
+      await expect(load.write({ entities: [], links: [stray] }, {})).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        details: { id: victim(N + 1).id },
+      });
+      await load.write({ entities: [], links: [{ ...call(3, 60, 5), id: 'link:CALLED:later' }] }, {});
+      expect((await load.finish()).links).toEqual({ created: 0, updated: 0, unchanged: 0 });
+      expect(await store.getLinks(['link:CALLED:later'])).toHaveLength(1);
+    } finally {
+      await dispose();
+    }
+  });
+
   it('drops what it held back when discarded', async () => {
     const { store, dispose } = await tempStore();
     try {

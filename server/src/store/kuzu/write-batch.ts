@@ -193,6 +193,12 @@ async function checkEndpoints(
     if (!inBatch.has(l.to)) wanted.set(l.to, { kind: l.toKind, link: l.id });
   }
   for (const [kind, group] of groupBy([...wanted], ([, w]) => w.kind)) {
+    if (ctx.fresh?.has(kind)) {
+      // Known without a lookup (fresh-tables.ts).
+      const missing = group.find(([id]) => !ctx.fresh!.exists(id));
+      if (missing) throw missingEnd(missing);
+      continue;
+    }
     const found = await readEntities(
       ctx,
       run,
@@ -200,12 +206,12 @@ async function checkEndpoints(
       group.map(([id]) => id),
     );
     const missing = group.find(([id]) => !found.has(id));
-    if (missing) {
-      const [id, { link }] = missing;
-      throw new DomainError('NOT_FOUND', `link ${link}: endpoint ${id} does not exist`, { details: { id, link } });
-    }
+    if (missing) throw missingEnd(missing);
   }
 }
+
+const missingEnd = ([id, { link }]: [string, { link: string }]) =>
+  new DomainError('NOT_FOUND', `link ${link}: endpoint ${id} does not exist`, { details: { id, link } });
 
 async function readLinks(ctx: WriteContext, run: Run, type: string, links: readonly PendingLink[]) {
   const st = ctx.statements.links.get(type)!;
