@@ -17,6 +17,7 @@ let store: GraphStore;
 let dir: string;
 let dispose: () => Promise<void>;
 let mapping: LoadedMapping;
+let mapOnWorker: boolean;
 
 const MAPPING = `
 format: ringtrace-mapping/1
@@ -28,12 +29,6 @@ entities:
 const rows = (from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => `p-${from + i},Person ${from + i}`).join('\n');
 
-beforeAll(async () => {
-  ({ store, dir, dispose } = await tempStore());
-  mapping = parseMapping(MAPPING, 'people.yaml');
-});
-afterAll(async () => dispose?.());
-
 async function load(name: string, bytes: Buffer | string, batchSize = 5) {
   const path = join(dir, name);
   await writeFile(path, bytes);
@@ -43,6 +38,7 @@ async function load(name: string, bytes: Buffer | string, batchSize = 5) {
     mapping,
     loadedBy: 'test',
     batchSize,
+    mapOnWorker,
     onEvent: (e) => events.push(e),
   });
   const stopped = events.find(
@@ -54,7 +50,18 @@ async function load(name: string, bytes: Buffer | string, batchSize = 5) {
 const people = async (from: number, to: number) =>
   (await store.getEntities(Array.from({ length: to - from }, (_, i) => `person:p-${from + i}`))).length;
 
-describe('bad input', () => {
+// Each case read and mapped on the importer's thread and on a worker (map-on-worker.ts): the same outcome.
+describe.each([
+  ['on the importer thread', false],
+  ['on a worker', true],
+])('bad input read %s', (_, onWorker) => {
+  beforeAll(async () => {
+    ({ store, dir, dispose } = await tempStore());
+    mapping = parseMapping(MAPPING, 'people.yaml');
+    mapOnWorker = onWorker;
+  });
+  afterAll(async () => dispose?.());
+
   it('wrong encoding: stops at the line, keeps the batches before it, drops the half-read one', async () => {
     const text = `id,name\n${rows(0, 12)}\n`;
     const latin1 = Buffer.concat([Buffer.from(text), Buffer.from('p-12,Jos\xe9\np-13,Ann\n', 'latin1')]);
@@ -74,18 +81,6 @@ describe('bad input', () => {
     const { file } = await load('no-name.csv', 'id,nom\np-100,Someone\n');
     expect(file).toMatchObject({ status: 'failed', rows: 0 });
     expect(file.note).toBe('no-name.csv line 1: missing column "name" (the header has: id, nom)');
-  });
-
-  it('a mapping naming an unknown kind or field is refused before any file is read, listing every problem', () => {
-    const bad = MAPPING.replace('kind: Person', 'kind: Persn').concat(
-      '  wallet: { kind: Wallet, key: addr, properties: { colour: c } }\nlinks:\n  - { type: PAYS, from: person, to: wallet }\n',
-    );
-    expect(() => parseMapping(bad, 'people.yaml')).toThrow(
-      /mapping: people\.yaml: entities\.person\.kind: unknown kind "Persn" \(known: .*\); entities\.wallet\.properties\.colour: Wallet has no property "colour" \(known: address, chain, valid, label\); links\[0\]\.type: unknown relationship type "PAYS"/,
-    );
-    expect(() => parseMapping('format: ringtrace-mapping/1\nname: x\nentities: {}\nextra: 1\n', 'x.yaml')).toThrow(
-      /x\.yaml is not a ringtrace mapping: .*Unrecognized key: "extra"/,
-    );
   });
 
   it('truncated gzip: stops where the compressed data ends, keeping what was read before', async () => {
@@ -118,22 +113,6 @@ describe('bad input', () => {
     expect(await people(405, 408)).toBe(0);
   });
 
-  it('a stream that never ends a line is cut at the limit without holding more than it', async () => {
-    let produced = 0;
-    async function* endless() {
-      const chunk = 'y'.repeat(64 * 1024);
-      for (;;) {
-        produced += chunk.length;
-        yield chunk;
-      }
-    }
-    const lines = textLines(endless(), 1024 * 1024, 'endless.jsonl');
-    await expect(lines.next()).rejects.toThrow(
-      'endless.jsonl line 1: line longer than 1,048,576 characters (input.maxLineLength)',
-    );
-    expect(produced).toBeLessThan(2 * 1024 * 1024);
-  });
-
   it('a UTF-16 file and a spreadsheet are named for what they are', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name\n', 'utf16le')]);
     expect((await load('utf16.csv', utf16)).file.note).toBe(
@@ -150,8 +129,39 @@ describe('bad input', () => {
     const good = join(dir, 'good2.csv');
     await writeFile(bad, '');
     await writeFile(good, `id,name\n${rows(500, 503)}\n`);
-    const summary = await runImport(store, { files: [{ path: bad }, { path: good }], mapping, loadedBy: 'test' });
+    const files = [{ path: bad }, { path: good }];
+    const summary = await runImport(store, { files, mapping, loadedBy: 'test', mapOnWorker });
     expect(summary.files.map((f) => f.status)).toEqual(['failed', 'loaded']);
     expect(await people(500, 503)).toBe(3);
+  });
+});
+
+describe('bad input', () => {
+  it('a mapping naming an unknown kind or field is refused before any file is read, listing every problem', () => {
+    const bad = MAPPING.replace('kind: Person', 'kind: Persn').concat(
+      '  wallet: { kind: Wallet, key: addr, properties: { colour: c } }\nlinks:\n  - { type: PAYS, from: person, to: wallet }\n',
+    );
+    expect(() => parseMapping(bad, 'people.yaml')).toThrow(
+      /mapping: people\.yaml: entities\.person\.kind: unknown kind "Persn" \(known: .*\); entities\.wallet\.properties\.colour: Wallet has no property "colour" \(known: address, chain, valid, label\); links\[0\]\.type: unknown relationship type "PAYS"/,
+    );
+    expect(() => parseMapping('format: ringtrace-mapping/1\nname: x\nentities: {}\nextra: 1\n', 'x.yaml')).toThrow(
+      /x\.yaml is not a ringtrace mapping: .*Unrecognized key: "extra"/,
+    );
+  });
+
+  it('a stream that never ends a line is cut at the limit without holding more than it', async () => {
+    let produced = 0;
+    async function* endless() {
+      const chunk = 'y'.repeat(64 * 1024);
+      for (;;) {
+        produced += chunk.length;
+        yield chunk;
+      }
+    }
+    const lines = textLines(endless(), 1024 * 1024, 'endless.jsonl');
+    await expect(lines.next()).rejects.toThrow(
+      'endless.jsonl line 1: line longer than 1,048,576 characters (input.maxLineLength)',
+    );
+    expect(produced).toBeLessThan(2 * 1024 * 1024);
   });
 });

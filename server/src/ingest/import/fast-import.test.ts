@@ -1,14 +1,14 @@
 /**
  * `--fast` (bulk writes: staged files and COPY on the embedded engine, batches written while the next is
- * read) loads exactly the graph the kill-safe default loads: same entities, links, properties and
- * sources, same rejects, over several batches, with a bad row in the middle. Read again with --force, it
- * leaves the graph as it was.
+ * read, the file read and mapped on a worker) loads exactly the graph the kill-safe default loads (read on
+ * the importer's thread): same entities, links, properties and sources, same rejects and flags, over
+ * several batches, with a bad row in the middle. Read again with --force, it leaves the graph as it was.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinMapping } from '../mapping/load-mapping.js';
-import type { ImportSummary } from './import-types.js';
+import type { ImportEvent, ImportSummary } from './import-types.js';
 import { runImport } from './run-import.js';
 import { COMPLAINT_HEADER, complaintRows } from './test-support/complaint-rows.js';
 import { canonicalDump, dumpGraph } from './test-support/graph-dump.js';
@@ -43,16 +43,23 @@ describe('a fast import', () => {
     await safe?.dispose();
   });
 
-  const load = async (t: Temp, fastMode: boolean, force = false): Promise<ImportSummary> =>
-    runImport(t.store, {
+  const said = new Map<Temp, ImportEvent[]>();
+  const load = async (t: Temp, fastMode: boolean, force = false): Promise<ImportSummary> => {
+    const events: ImportEvent[] = [];
+    said.set(t, events);
+    return runImport(t.store, {
       files: [{ path: file, name: 'complaints.csv' }],
       mapping: await builtinMapping('victim-complaints'),
       loadedBy: 'test',
       fast: fastMode,
       force,
+      mapOnWorker: fastMode,
+      onEvent: (e) => events.push(e),
       // Several batches, each above the adapter's COPY thresholds.
       ...(fastMode && { batchSize: 2000 }),
     });
+  };
+  const rejectsAndFlags = (t: Temp) => said.get(t)!.filter((e) => e.type === 'reject' || e.type === 'flag');
 
   it('loads the graph the kill-safe default loads', async () => {
     const [a, b] = [await load(fast, true), await load(safe, false)];
@@ -69,6 +76,8 @@ describe('a fast import', () => {
       b.links,
     ]);
     expect(a.links.created).toBeGreaterThan(2000);
+    expect(rejectsAndFlags(fast)).toEqual(rejectsAndFlags(safe));
+    expect(rejectsAndFlags(fast)).toContainEqual(expect.objectContaining({ type: 'reject', line: 1236 }));
     expect(canonicalDump(await dumpGraph(fast.store))).toEqual(canonicalDump(await dumpGraph(safe.store)));
   });
 

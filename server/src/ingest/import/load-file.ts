@@ -12,10 +12,10 @@ import type { EntityWrite } from '../../domain/graph.js';
 import { Batcher } from '../case-bundle/batch.js';
 import { Issues, type Origin } from '../case-bundle/issues.js';
 import type { LoadedMapping } from '../mapping/load-mapping.js';
-import { RowReject } from '../mapping/row-reject.js';
 import { InputError } from '../read/input-error.js';
-import { readInput } from '../read/read-input.js';
 import { FactMemory } from './fact-memory.js';
+import { mappedInThread } from './mapped-records.js';
+import { mappedOnWorker } from './map-on-worker.js';
 import { addCounts, zeroCounts, type FileOutcome, type ImportEvent } from './import-types.js';
 import type { BulkLoad, GraphStore, WriteCounts } from '../../store/port.js';
 
@@ -37,6 +37,8 @@ export interface LoadContext {
   readonly bulkLoad?: BulkLoad;
   /** Entity ids the run has written (bounded): references to them need no check. */
   readonly written: WrittenIds;
+  /** Read and map the file on a worker thread (map-on-worker.ts) while this one writes. */
+  readonly mapOnWorker?: boolean;
 }
 
 /** A bounded set of ids written by the run; past its capacity the oldest are forgotten (then checked again). */
@@ -72,30 +74,6 @@ const PROGRESS_EVERY = 1000;
  * entity writes came back unchanged and their lookups took 11 s of 75. About 200 bytes an entity.
  */
 const ENTITY_MEMORY = 1_000_000;
-
-/** The header's names, spelt as the mapping spells them when they differ only in case or spaces. */
-function headerChecker(job: FileJob) {
-  return (header: string[], line: number): string[] => {
-    const folded = new Map(header.map((h) => [h.trim().toLowerCase(), h]));
-    const renamed = new Map<string, string>();
-    const missing: string[] = [];
-    for (const [column, { needed }] of job.mapping.columns) {
-      if (header.includes(column)) continue;
-      const actual = folded.get(column.trim().toLowerCase());
-      if (actual !== undefined) renamed.set(actual, column);
-      else if (needed) missing.push(column);
-    }
-    if (missing.length > 0) {
-      const list = missing.map((m) => `"${m}"`).join(', ');
-      throw new InputError(
-        job.name,
-        line,
-        `missing column${missing.length > 1 ? 's' : ''} ${list} (the header has: ${header.join(', ')})`,
-      );
-    }
-    return header.map((h) => renamed.get(h) ?? h);
-  };
-}
 
 export async function loadFile(
   job: FileJob,
@@ -175,13 +153,10 @@ export async function loadFile(
     entities,
     links,
   });
-  const records = readInput({
-    path: job.path,
-    name: job.name,
-    input: job.mapping.mapping.input,
-    onBytes: (n) => (bytes += n),
-    onHeader: headerChecker(job),
-  });
+  const onBytes = (n: number) => (bytes += n);
+  const chunks = ctx.mapOnWorker
+    ? mappedOnWorker({ ...job, where: job.mapping.origin }, onBytes)
+    : mappedInThread(job, onBytes);
   try {
     return await readAll();
   } finally {
@@ -190,13 +165,14 @@ export async function loadFile(
 
   async function readAll() {
     try {
-      for await (const record of records) {
-        rows++;
-        if ('problem' in record) reject(record.line, record.problem, record.field);
-        else {
-          const origin = { file: job.name, line: record.line };
-          try {
-            const facts = job.mapping.mapRow(record.row, { sha256: job.sha256, locator: `line:${record.line}` });
+      for await (const chunk of chunks) {
+        for (const record of chunk) {
+          rows++;
+          if ('problem' in record) reject(record.line, record.problem, record.field);
+          else if ('reject' in record) reject(record.line, record.reject, record.field);
+          else {
+            const { facts } = record;
+            const origin = { file: job.name, line: record.line };
             for (const f of facts.flags) flag(record.line, f);
             for (const e of facts.entities) if (!entityMemory.repeated(e)) batcher.addEntity(e, origin);
             for (const e of facts.entities) ctx.written.add(e.id);
@@ -210,20 +186,17 @@ export async function loadFile(
                 ends.filter((end) => !ctx.written.has(end.id)),
               );
             }
-          } catch (e) {
-            if (!(e instanceof RowReject)) throw e;
-            reject(record.line, e.message, e.field);
           }
+          if (batcher.size >= ctx.batchSize) {
+            if (ctx.signal?.aborted) {
+              await landing;
+              batcher.discard();
+              return outcome('interrupted', 'stopped before the end: run the same import again to resume');
+            }
+            await flush();
+            ctx.emit({ type: 'progress', name: job.name, rows, bytes });
+          } else if (rows % PROGRESS_EVERY === 0) ctx.emit({ type: 'progress', name: job.name, rows, bytes });
         }
-        if (batcher.size >= ctx.batchSize) {
-          if (ctx.signal?.aborted) {
-            await landing;
-            batcher.discard();
-            return outcome('interrupted', 'stopped before the end: run the same import again to resume');
-          }
-          await flush();
-          ctx.emit({ type: 'progress', name: job.name, rows, bytes });
-        } else if (rows % PROGRESS_EVERY === 0) ctx.emit({ type: 'progress', name: job.name, rows, bytes });
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
