@@ -127,6 +127,25 @@ describe('normalisePhone', () => {
     );
   });
 
+  it('accepts exactly the numbers libphonenumber calls valid (it asks for the type once, not isValid too)', () => {
+    // Random digits (mostly invalid) and real numbers with a digit changed (often valid, sometimes not).
+    const changed = fc.tuple(validNumber, fc.nat(), fc.integer({ min: 0, max: 9 })).map(([{ number }, at, d]) => {
+      const n = number.number;
+      const i = 2 + (at % (n.length - 2));
+      return n.slice(0, i) + String(d) + n.slice(i + 1);
+    });
+    const digits = fc.oneof(fc.stringMatching(/^\+?[0-9]{3,15}$/), changed);
+    fc.assert(
+      fc.property(digits, fc.constantFrom<CountryCode | undefined>(undefined, ...REGIONS), (raw, region) => {
+        const parsed = parsePhoneNumberFromString(raw, region);
+        const r = normalisePhone(raw, region);
+        expect(r.ok, `${raw} (${region})`).toBe(parsed?.isValid() === true);
+        if (r.ok) expect(r.e164).toBe(parsed!.number);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('explains why a number is refused', () => {
     expect(normalisePhone('12345', 'RU')).toEqual({
       ok: false,

@@ -36,10 +36,12 @@ export function normalisePhone(raw: string, defaultRegion?: string): PhoneResult
 /**
  * Numbers parsed lately. A call-detail export names the same few lines in most of its rows, and a row's
  * number is read three times (value, natural key, property): parsing took 5.1 us of the 18 us that
- * mapping a call record costs (1e5 rows), 3.0 us with this. Cleared when full: bounded memory.
+ * mapping a call record costs (1e5 rows), 3.0 us with this. 1e6 call records name 2.5e5 victims four
+ * times each: remembering 2e4 of them, parsing took 13.5 s of the 62 s of mapping. Cleared when full:
+ * bounded memory (about 200 bytes a number).
  */
 const recent = new Map<string, PhoneResult>();
-const RECENT_CAPACITY = 20_000;
+const RECENT_CAPACITY = 200_000;
 
 function parse(raw: string, defaultRegion?: string): PhoneResult {
   const region = defaultRegion?.trim().toUpperCase();
@@ -63,12 +65,14 @@ function parse(raw: string, defaultRegion?: string): PhoneResult {
     const hint = region ? '' : ' (no default region: national numbers need one, or a leading +)';
     return { ok: false, raw, reason: `not a phone number${hint}` };
   }
-  if (!parsed.isValid()) {
+  // With the `max` metadata a number is valid exactly when it has a type (libphonenumber's isValid is
+  // `getType() !== undefined` then): one type check, not two, which are most of the cost of a parse.
+  const type = parsed.getType();
+  if (type === undefined) {
     const why = parsed.isPossible() ? 'not in any assigned range of' : 'wrong length for';
     return { ok: false, raw, reason: `${why} the numbering plan of +${parsed.countryCallingCode}` };
   }
-  const type = parsed.getType();
-  const lineType = (type && LINE_TYPES[type]) ?? 'unknown';
+  const lineType = LINE_TYPES[type] ?? 'unknown';
   return parsed.country
     ? { ok: true, e164: parsed.number, region: parsed.country, lineType }
     : { ok: true, e164: parsed.number, lineType };

@@ -144,7 +144,8 @@ function zoneFormat(zone: string): Intl.DateTimeFormat {
 }
 
 const QUARTER_HOUR = 900_000;
-const offsetCache = new Map<string, number>();
+/** Offsets by zone, then by quarter hour since the epoch (numbers: no key string to build a row). */
+const offsetCache = new Map<string, Map<number, number>>();
 
 /**
  * Offset of an IANA zone at an instant, in minutes east of UTC. Offsets are whole quarter hours and change
@@ -152,12 +153,13 @@ const offsetCache = new Map<string, number>();
  */
 function ianaOffsetAt(zone: string, ms: number): number {
   const quarter = Math.floor(ms / QUARTER_HOUR);
-  const key = `${zone}\u0000${quarter}`;
-  let offset = offsetCache.get(key);
+  let offsets = offsetCache.get(zone);
+  if (!offsets) offsetCache.set(zone, (offsets = new Map()));
+  let offset = offsets.get(quarter);
   if (offset === undefined) {
-    if (offsetCache.size >= 100_000) offsetCache.clear();
+    if (offsets.size >= 100_000) offsets.clear();
     offset = offsetAtNow(zone, quarter * QUARTER_HOUR);
-    offsetCache.set(key, offset);
+    offsets.set(quarter, offset);
   }
   return offset;
 }
@@ -209,7 +211,12 @@ export function wallTimeToIso(t: WallTime, zone: string): string {
   // The offsets a day before and after bracket any change; an offset fits when the instant it gives has it.
   const DAY = 86_400_000;
   const before = ianaOffsetAt(zone, local - DAY);
-  const candidates = [before, ianaOffsetAt(zone, local + DAY), ianaOffsetAt(zone, local)];
+  const after = ianaOffsetAt(zone, local + DAY);
+  const at = ianaOffsetAt(zone, local);
+  // One offset around (most hours of most days): it is the answer when it fits; no need to sort candidates.
+  if (before === after && at === before && ianaOffsetAt(zone, local - before * 60_000) === before)
+    return new Date(local - before * 60_000).toISOString();
+  const candidates = [before, after, at];
   const consistent = candidates.filter((o) => ianaOffsetAt(zone, local - o * 60_000) === o);
   // Two fit: the hour a change repeats, take the earlier instant (the larger offset). None: the hour a
   // change skips, read with the offset before it, which lands after the gap.

@@ -100,31 +100,25 @@ function scaled(text: string, scale: number): string {
   return s >= 0 ? formatScaled(d.units, s) : formatScaled(d.units * 10n ** BigInt(-s), 0);
 }
 
-// A number named by a thousand rows is parsed once (libphonenumber is the slow part of a row).
-const canonicalCache = new Map<
-  string,
-  ReturnType<typeof normalisePhone | typeof normaliseCountry | typeof normaliseWallet>
->();
+// A country or wallet named by a thousand rows is read once (phones: normalisePhone remembers its own,
+// and a row's number is read again as a property: one memory serves both).
+const canonicalCache = new Map<string, ReturnType<typeof normaliseCountry | typeof normaliseWallet>>();
 
 function canonical(kind: 'phone' | 'country' | 'wallet', text: string, scope: Scope, field: string): string {
-  const key = `${kind}\u0000${scope.region ?? ''}\u0000${text}`;
-  let result = canonicalCache.get(key);
-  if (!result) {
-    result = normalised(kind, text, scope);
-    if (canonicalCache.size >= 100_000) canonicalCache.clear();
-    canonicalCache.set(key, result);
+  let result;
+  if (kind === 'phone') result = normalisePhone(text, scope.region);
+  else {
+    const key = `${kind}\u0000${text}`;
+    result = canonicalCache.get(key);
+    if (!result) {
+      result = kind === 'country' ? normaliseCountry(text) : normaliseWallet(text);
+      if (canonicalCache.size >= 100_000) canonicalCache.clear();
+      canonicalCache.set(key, result);
+    }
   }
   if (result.ok) return 'e164' in result ? result.e164 : 'code' in result ? result.code : result.address;
   scope.flags.push({ field, value: text, reason: result.reason });
   return text;
-}
-
-function normalised(kind: 'phone' | 'country' | 'wallet', text: string, scope: Scope) {
-  return kind === 'phone'
-    ? normalisePhone(text, scope.region)
-    : kind === 'country'
-      ? normaliseCountry(text)
-      : normaliseWallet(text);
 }
 
 function dateReader(format: DateFormat | undefined, zone: string, target: 'date' | 'datetime') {
