@@ -11,6 +11,13 @@ import type { MapJob, MappedRecord } from './mapped-records.js';
 /** Chunks the worker may map before the importer takes them (memory: about 1 KiB a record each). */
 const AHEAD_CHUNKS = 8;
 
+/**
+ * Mapping makes many short-lived objects (a row's cells, strings, facts): a larger young generation lets
+ * more of them die young instead of being copied out. Read and map alone, 1e6 call records: 27.2 s with
+ * V8's default, 25.1 s with 64 MiB semi-spaces (the young generation is three of them).
+ */
+const YOUNG_GENERATION_MB = 192;
+
 export interface WorkerJob {
   readonly path: string;
   readonly name: string;
@@ -45,7 +52,10 @@ export async function* mappedOnWorker(
     where: job.where,
     ahead: AHEAD_CHUNKS,
   };
-  const worker = new Worker(new URL('./map-worker.mjs', import.meta.url), { workerData });
+  const worker = new Worker(new URL('./map-worker.mjs', import.meta.url), {
+    workerData,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
   const inbox: FromWorker[] = [];
   let failure: Error | undefined;
   let exitCode: number | undefined;
