@@ -39,6 +39,31 @@ describe('normaliseDateTime', () => {
     );
   });
 
+  it('keeps a time already in the stored form, and refuses one shaped like it that does not exist', () => {
+    const d = (max: number) => fc.integer({ min: 0, max }).map((n) => pad(n));
+    const shaped = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), d(19), d(39), d(29), d(69), d(69), fc.integer({ min: 0, max: 999 }))
+      .map(([y, mo, da, h, mi, s, ms]) => `${pad(y, 4)}-${mo}-${da}T${h}:${mi}:${s}.${pad(ms, 3)}Z`);
+    fc.assert(
+      fc.property(shaped, (text) => {
+        const [, y, mo, da, h, mi, s] = /^(\d+)-(\d+)-(\d+)T(\d+):(\d+):(\d+)/.exec(text)!.map(Number);
+        const exists =
+          mo! >= 1 &&
+          mo! <= 12 &&
+          da! >= 1 &&
+          da! <= new Date(Date.UTC(2000, mo!, 0)).getUTCDate() &&
+          !(mo === 2 && da === 29 && !(y! % 4 === 0 && (y! % 100 !== 0 || y! % 400 === 0))) &&
+          h! <= 23 &&
+          mi! <= 59 &&
+          s! <= 59;
+        const r = normaliseDateTime(text);
+        expect(r.ok, text).toBe(exists);
+        if (r.ok) expect(r.value).toBe(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads epoch seconds', () => {
     fc.assert(
       fc.property(fc.integer({ min: 100_000, max: 4_000_000_000 }), (s) => {

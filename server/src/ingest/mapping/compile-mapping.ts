@@ -173,11 +173,11 @@ export function compileMapping(mapping: Mapping, where: string): CompiledMapping
         const field = e.key?.field ?? e.properties.find(([p]) => p === keyProperty)?.[1].field;
         throw new RowReject(field, `${field ?? e.alias}: empty, and it is the key of ${e.alias} (${e.kind.name})`);
       }
-      const raw = { kind: e.kind.name, ...(key !== undefined && { key: String(key) }), properties };
-      const context = { ...zone, ...(region !== undefined && { defaultRegion: String(region) }) };
       const cacheKey = `${e.kind.name}\u0000${String(region)}\u0000${String(key)}\u0000${JSON.stringify(properties)}`;
       let result = prepared.get(cacheKey);
       if (!result) {
+        const raw = { kind: e.kind.name, ...(key !== undefined && { key: String(key) }), properties };
+        const context = { ...zone, ...(region !== undefined && { defaultRegion: String(region) }) };
         try {
           result = prepareEntity(raw, source, context);
         } catch (err) {
