@@ -144,7 +144,7 @@ export const importCommand = () =>
       'facts per transaction (default: 150 on the embedded engine, 10000 on Neo4j)',
       positiveInteger,
     )
-    .option('--fast', 'embedded engine: batches of 100000 loaded with COPY, links at the end; a kill midway can damage the database')
+    .option('--fast', 'embedded engine: batches of 100000 loaded with COPY, links at the end; other writes wait until it ends')
     .addOption(
       new Option('--progress <mode>', 'progress on stderr (default: bar on a terminal)').choices([
         'bar',

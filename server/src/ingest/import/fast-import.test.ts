@@ -1,6 +1,6 @@
 /**
  * `--fast` (bulk writes: staged files and COPY on the embedded engine, batches written while the next is
- * read, the file read and mapped on a worker) loads exactly the graph the kill-safe default loads (read on
+ * read, the file read and mapped on a worker) loads exactly the graph the default batches load (read on
  * the importer's thread): same entities, links, properties and sources, same rejects and flags, over
  * several batches, with a bad row in the middle. Read again with --force, it leaves the graph as it was.
  */
@@ -61,7 +61,7 @@ describe('a fast import', () => {
   };
   const rejectsAndFlags = (t: Temp) => said.get(t)!.filter((e) => e.type === 'reject' || e.type === 'flag');
 
-  it('loads the graph the kill-safe default loads', async () => {
+  it('loads the graph the default batches load', async () => {
     const [a, b] = [await load(fast, true), await load(safe, false)];
     expect(a.files[0]!.status).toBe('loaded');
     expect(a.rows).toBe(ROWS + 1);

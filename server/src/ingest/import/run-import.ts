@@ -40,11 +40,14 @@ export interface ImportOptions {
   readonly force?: boolean;
   /**
    * Facts per store write (one transaction each). Default: 10,000 on Neo4j; on the embedded engine
-   * EMBEDDED_SAFE_BATCH, small enough that no write uses COPY (a COPY killed midway can leave Kuzu's
-   * database unreadable: README, "Loading seized data"), or EMBEDDED_FAST_BATCH with `fast`.
+   * EMBEDDED_SAFE_BATCH, small enough that no write uses COPY (other writers go between batches), or
+   * EMBEDDED_FAST_BATCH with `fast`.
    */
   readonly batchSize?: number;
-  /** On the embedded engine: large batches loaded with COPY; fast, but not safe against a kill. */
+  /**
+   * On the embedded engine: large batches loaded with COPY, links at the end (a bulk load: other writes
+   * are refused until it ends). Killed midway and run again, it ends with the same graph (tested).
+   */
   readonly fast?: boolean;
   /**
    * Read and map files on a worker thread while this one writes (map-on-worker.ts). Default: files of
@@ -61,7 +64,8 @@ export interface ImportOptions {
 
 /**
  * The embedded adapter loads a write with COPY from 300 new entities of a kind or 200 new links of a pair;
- * below both, one statement per fact, which Kuzu recovers from a kill (measured; a COPY it does not).
+ * below both, one statement per fact: the default keeps every batch small, so other writers (hand edits
+ * in the app) go between them.
  */
 export const EMBEDDED_SAFE_BATCH = 150;
 /**
