@@ -97,7 +97,7 @@ export function useImportEndpoint({ store, logger }: { store: GraphStore; logger
             loadedBy,
             dryRun: q.get('dryRun') === '1',
             force: q.get('force') === '1',
-            fast: q.get('fast') === '1',
+            ...(q.has('fast') && { fast: q.get('fast') === '1' }),
             ...(q.has('title') && { title: q.get('title')! }),
             ...(batchSize !== undefined && { batchSize }),
             signal: request.signal,

@@ -1,6 +1,6 @@
 /**
  * The import endpoint's wire format, shared by the server (import-endpoint.ts) and the CLI's client:
- *   POST /import?mapping=<built-in>&name=<file name>[&dryRun=1][&force=1][&fast=1][&title=..][&batchSize=N]
+ *   POST /import?mapping=<built-in>&name=<file name>[&dryRun=1][&force=1][&fast=1|0 (bulk load; default by file size)][&title=..][&batchSize=N]
  *        body: the file's bytes (gzip or not), streamed; a mapping file instead of a built-in goes in
  *        the `x-ringtrace-mapping` header (base64url of its text). Answer: NDJSON, the import's events
  *        then `{"type":"summary","summary":...}`, or `{"type":"error","code","message"}` if it fails

@@ -20,7 +20,7 @@ function fileLine(f: FileOutcome, width: number): string {
   const rows = `${f.rows} rows, ${f.rejected} rejected, ${f.flagged} flagged`;
   if (f.status === 'failed') return `  ${name}  stopped after ${rows}: ${f.note ?? ''}`;
   if (f.status === 'interrupted') return `  ${name}  interrupted after ${rows}: run the same import again to resume`;
-  return `  ${name}  loaded: ${rows}`;
+  return `  ${name}  loaded: ${rows}${f.bulk ? ' (bulk load)' : ''}`;
 }
 
 export function describeImport(s: ImportSummary, rejectFile: string | undefined): string {

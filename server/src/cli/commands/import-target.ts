@@ -39,7 +39,8 @@ export interface ImportRequest {
   readonly force: boolean;
   readonly title?: string | undefined;
   readonly batchSize?: number | undefined;
-  readonly fast: boolean;
+  /** Bulk load: true, false, or undefined for the importer's choice by file size. */
+  readonly fast: boolean | undefined;
   readonly signal: AbortSignal;
   readonly onEvent: (e: ImportEvent) => void;
 }
@@ -152,7 +153,7 @@ export function remoteTarget(base: string, token?: string): ImportTarget {
     }
     if (r.dryRun) q.set('dryRun', '1');
     if (r.force) q.set('force', '1');
-    if (r.fast) q.set('fast', '1');
+    if (r.fast !== undefined) q.set('fast', r.fast ? '1' : '0');
     if (r.title !== undefined) q.set('title', r.title);
     if (r.batchSize !== undefined) q.set('batchSize', String(r.batchSize));
     const response = await fetch(`${url}${IMPORT_PATH}?${q}`, {

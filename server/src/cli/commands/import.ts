@@ -103,7 +103,7 @@ async function runImportCommand(access: CliAccess, files: string[], o: ImportOpt
         force: o.force === true,
         title: o.title,
         batchSize: o.batchSize,
-        fast: o.fast === true,
+        fast: o.fast,
         signal,
         onEvent: (e) => {
           if (e.type === 'start' && e.run) run = e.run;
@@ -144,7 +144,11 @@ export const importCommand = () =>
       'facts per transaction (default: 150 on the embedded engine, 10000 on Neo4j)',
       positiveInteger,
     )
-    .option('--fast', 'embedded engine: batches of 100000 loaded with COPY, links at the end; other writes wait until it ends')
+    .option(
+      '--fast',
+      'embedded engine: a bulk load (batches of 100000 loaded with COPY, links at the end; other writes wait until it ends); default for files of 4 MiB or more',
+    )
+    .option('--no-fast', 'embedded engine: small batches whatever the size (other writes go between them)')
     .addOption(
       new Option('--progress <mode>', 'progress on stderr (default: bar on a terminal)').choices([
         'bar',

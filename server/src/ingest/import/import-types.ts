@@ -28,6 +28,8 @@ export interface FileOutcome {
   readonly flagged: number;
   /** Why the file stopped (failed), or when and by which run it was loaded before (already loaded). */
   readonly note?: string;
+  /** Written as a bulk load (`fast`: COPY of staged files on the embedded engine). */
+  readonly bulk?: boolean;
 }
 
 export interface ImportSummary {
