@@ -20,7 +20,7 @@ const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.
 
 export interface ImportBenchOptions {
   readonly sizes: readonly number[];
-  /** Sizes up to which the default batches (150 facts, no COPY) are measured too; slow beyond 1e5. */
+  /** Sizes up to which `--no-fast` (batches of 150 facts, no COPY) is measured too; slow beyond 1e5. */
   readonly safeMax: number;
   readonly poolMb: number;
   readonly out?: string;
@@ -99,7 +99,7 @@ export function formatImportBench(results: readonly SizeResult[]): string {
     const label: Record<string, string> = {
       raw: 'raw COPY FROM (staged)',
       fast: 'import --fast (COPY)',
-      safe: 'import (default batches)',
+      safe: 'import --no-fast (batches of 150)',
       reload: 're-load (already loaded)',
       force: 're-read (--force --fast)',
     };
@@ -122,7 +122,7 @@ export function formatImportBench(results: readonly SizeResult[]): string {
     if (safe) {
       const s = r.rows / safe.seconds / rawRate;
       verdicts.push(
-        `  ${fmt(r.rows)}: default-batch import at ${(s * 100).toFixed(0)}% of raw COPY (target >= 50%): ${s >= 0.5 ? 'PASS' : 'MISS'}`,
+        `  ${fmt(r.rows)}: --no-fast import at ${(s * 100).toFixed(0)}% of raw COPY (target >= 50%): ${s >= 0.5 ? 'PASS' : 'MISS'}`,
       );
     }
     const speedup = fast.seconds / by.get('reload')!.seconds;

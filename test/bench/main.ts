@@ -121,7 +121,7 @@ async function main() {
   await mkdir(args.out, { recursive: true });
   const canvas = wantsCanvas(args.only) ? await canvasSection(args.canvas, args.seed, args.out) : undefined;
   if (canvas) process.stdout.write(`\n${canvas.text}\n`);
-  // The importer at the same scales, as rows (the default batches measured up to 1e5 only: slow beyond).
+  // The importer at the same scales, as rows (--no-fast measured up to 1e5 only: slow beyond).
   const imports = wantsImport(args.only)
     ? await runImportBench({ sizes: args.scales, safeMax: 1e5, poolMb: args.poolMb, out: args.out })
     : undefined;
