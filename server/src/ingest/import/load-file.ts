@@ -1,6 +1,7 @@
 /**
  * One file through its mapping into the store: records read as a stream, each mapped to the facts it
- * asserts (citing `<sha256>#line:<n>`), facts repeated with the same values left out (fact-memory.ts),
+ * asserts (citing `<sha256>#line:<n>`; mapped-records.ts, on this thread or, for a large file, on a worker:
+ * map-on-worker.ts), facts repeated with the same values left out (fact-memory.ts),
  * the rest written in batches through the case bundle's Batcher (one store write per batch, a fact the
  * store refuses found by halving and rejected). A batch is written while the next one is read: the store
  * works on its own threads, so reading and writing overlap. A bad record is rejected with its line and
