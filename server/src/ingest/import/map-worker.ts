@@ -9,8 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileMapping } from '../mapping/compile-mapping.js';
 import type { Mapping } from '../mapping/mapping-schema.js';
 import { InputError } from '../read/input-error.js';
-import { readInput } from '../read/read-input.js';
-import { CHUNK_RECORDS, headerChecker, mapRecord, type MappedRecord } from './mapped-records.js';
+import { mappedInThread, type MappedRecord } from './mapped-records.js';
 import type { FromWorker, WorkerJob } from './map-on-worker.js';
 
 const port = parentPort!;
@@ -27,30 +26,18 @@ port.on('message', () => {
 });
 
 let bytes = 0;
-let chunk: MappedRecord[] = [];
-const send = async () => {
-  post({ type: 'chunk', records: chunk, bytes });
-  chunk = [];
+/** Posts a chunk, then waits while `ahead` chunks are not yet taken. */
+const send = async (records: MappedRecord[]) => {
+  post({ type: 'chunk', records, bytes });
   unacknowledged++;
   while (unacknowledged >= data.ahead) await new Promise<void>((r) => (resume = r));
 };
 
 try {
-  const records = readInput({
-    path: job.path,
-    name: job.name,
-    input: job.mapping.mapping.input,
-    onBytes: (n) => (bytes += n),
-    onHeader: headerChecker(job),
-  });
-  for await (const record of records) {
-    chunk.push(mapRecord(job, record));
-    if (chunk.length >= CHUNK_RECORDS) await send();
-  }
-  if (chunk.length > 0) await send();
+  // The very reading and mapping of the importer's thread (a partial chunk comes before an InputError).
+  for await (const chunk of mappedInThread(job, (n) => (bytes += n))) await send(chunk);
   post({ type: 'end', bytes });
 } catch (e) {
   if (!(e instanceof InputError)) throw e; // the worker's error event: the import fails with it
-  if (chunk.length > 0) post({ type: 'chunk', records: chunk, bytes });
   post({ type: 'input-error', file: e.file, line: e.line, reason: e.reason, bytes });
 }

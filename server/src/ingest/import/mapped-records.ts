@@ -1,6 +1,6 @@
 /**
- * A file's records read and mapped to facts, in chunks, in file order: what load-file.ts writes. The same
- * steps run on the importer's thread (`mappedInThread`) or on a worker (map-on-worker.ts), so what a
+ * A file's records read and mapped to facts, in chunks, in file order: what load-file.ts writes. Run on
+ * the importer's thread, or on a worker that runs this very function (map-on-worker.ts), so what a
  * record becomes never depends on where it was mapped. A record is a row's facts, a row the mapping
  * refused (RowReject), or a record the reader could not make a row of; a file that cannot be read on
  * throws InputError after the chunks before it.
@@ -28,7 +28,7 @@ export interface MapJob {
 export const CHUNK_RECORDS = 500;
 
 /** The header's names, spelt as the mapping spells them when they differ only in case or spaces. */
-export function headerChecker(job: Pick<MapJob, 'name' | 'mapping'>) {
+function headerChecker(job: Pick<MapJob, 'name' | 'mapping'>) {
   return (header: string[], line: number): string[] => {
     const folded = new Map(header.map((h) => [h.trim().toLowerCase(), h]));
     const renamed = new Map<string, string>();
@@ -52,7 +52,7 @@ export function headerChecker(job: Pick<MapJob, 'name' | 'mapping'>) {
 }
 
 /** One record as the importer takes it: the row's facts (citing `<sha256>#line:<n>`), or why not. */
-export function mapRecord(job: MapJob, record: InputRecord): MappedRecord {
+function mapRecord(job: MapJob, record: InputRecord): MappedRecord {
   if ('problem' in record) return record;
   try {
     return {

@@ -23,7 +23,7 @@ export class FreshTables {
 
   /** Of these ids of a fresh kind, the ones the load created (the only ones that can exist). */
   createdOf(ids: readonly string[]): string[] {
-    return ids.filter((id) => this.created.has(id));
+    return ids.filter((id) => this.exists(id));
   }
 
   /** Entities of a fresh kind that a committed batch created. */
