@@ -2,9 +2,10 @@
  * The facts one file has asserted so far, to leave out a row that asserts one again with the same values:
  * the hub number named by a million calls is written (and cited) once, by the first row that names it,
  * instead of collecting a million sources. A row that says something new about the fact (another value)
- * is written with its own source. This saves writes; what the graph holds does not depend on it. Bounded, in two generations: facts go into the young one; when it holds
- * `capacity / 2` ids it becomes the old one and the old one is dropped; a fact found in the old generation
- * moves to the young. So the `capacity / 2` most recently seen ids are always remembered and never more
+ * is written with its own source. This saves writes; what the graph holds does not depend on it.
+ * Bounded, in two generations: facts go into the young one; when it holds `capacity / 2` ids it becomes
+ * the old one and the old one is dropped; a fact found in the old generation moves to the young. So the
+ * `capacity / 2` most recently seen ids are always remembered and never more
  * than `capacity`; a forgotten fact seen again is written again, and the store finds it already cites the
  * file (WriteOptions.oneCitationPerFile) and leaves it unchanged. (A least-recently-used list deleted and
  * re-inserted a key on every fact: 5.0 us a call record at 1e5 rows, the costliest step of the loop; 2.8 us

@@ -119,7 +119,7 @@ export function createKuzuStore(options: KuzuStoreOptions): GraphStore {
     if (bulkLoadRunning)
       throw new DomainError(
         'UNAVAILABLE',
-        'a bulk load (import --fast) is writing to the embedded database; other writes can start when it ends',
+        'a bulk load (an import of a file of 4 MiB or more, or --fast) is writing to the embedded database; other writes can start when it ends',
         { retriable: true },
       );
   };
